@@ -1,0 +1,63 @@
+/**
+ * Builds the Fastify app from a typed config. `main.ts` listens with it; the tests
+ * build the same app and talk to it with `inject` or over a socket.
+ */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import errorHandler from './plugins/error-handler.js';
+import securityHeaders from './plugins/security-headers.js';
+import staticPage from './plugins/static.js';
+import store from './plugins/store.js';
+import healthRoutes from './routes/health.routes.js';
+import limitsRoutes from './routes/limits.routes.js';
+import secretsRoutes from './routes/secrets.routes.js';
+import type { SecretStore } from './store/secret-store.js';
+
+export interface AppOptions {
+  /** A ready store to use instead of the one the config names. */
+  store?: SecretStore;
+  /** Where log lines go (default stdout); tests capture them here. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/**
+ * Log lines carry the route pattern, never the URL: URLs hold secret ids, and ids,
+ * tokens and ciphertext must not reach a log.
+ */
+const logSerializers = {
+  req: (request: { method: string; routeOptions?: { url?: string } }) => ({
+    method: request.method,
+    route: request.routeOptions?.url ?? '(unmatched)',
+  }),
+  res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
+};
+
+/** Builds the burnlink server app. */
+export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  const logger: FastifyServerOptions['logger'] =
+    config.logLevel === 'silent'
+      ? false
+      : { level: config.logLevel, serializers: logSerializers, ...(options.logStream && { stream: options.logStream }) };
+  const app = Fastify({
+    logger,
+    trustProxy: config.trustProxy,
+    // Slow-body and header bounds so a trickling client cannot hold a socket forever.
+    requestTimeout: 30_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 10_000,
+    bodyLimit: 16 * 1024,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 100 },
+    // Strict JSON: no type coercion, and unknown fields are refused rather than dropped.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  });
+
+  await app.register(securityHeaders);
+  await app.register(errorHandler);
+  await app.register(store, { config, store: options.store });
+  await app.register(healthRoutes);
+  await app.register(limitsRoutes, { config });
+  await app.register(secretsRoutes, { config });
+  await app.register(staticPage, { webRoot: config.webRoot });
+  return app;
+}

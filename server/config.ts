@@ -1,0 +1,183 @@
+/**
+ * The server's configuration: one schema, each property tied to its environment
+ * variable, default and range. `loadConfig` is the only place that reads the
+ * environment; everything else receives the typed Config.
+ */
+import { Type, type Static, type TSchema } from 'typebox';
+
+const MiB = 1024 * 1024;
+const DAY = 86_400;
+
+export const ConfigSchema = Type.Object({
+  port: Type.Integer({ env: 'PORT', default: 3000, minimum: 0, maximum: 65535, description: 'the TCP port to listen on' }),
+  host: Type.String({ env: 'HOST', default: '127.0.0.1', minLength: 1, description: 'the address to listen on' }),
+  redisUrl: Type.Optional(
+    Type.String({
+      env: 'REDIS_URL',
+      pattern: '^rediss?://',
+      description: 'a redis:// or rediss:// URL; unset means the in-memory store',
+    }),
+  ),
+  redisClusterNodes: Type.Optional(
+    Type.String({
+      env: 'REDIS_CLUSTER_NODES',
+      pattern: '^[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*$',
+      description: 'a comma-separated list of host:port seeds of a Redis Cluster',
+    }),
+  ),
+  maxSecretBytes: Type.Integer({
+    env: 'MAX_SECRET_BYTES',
+    default: 8 * MiB,
+    minimum: 2048,
+    maximum: 64 * MiB,
+    description: 'the largest envelope accepted, in bytes',
+  }),
+  trustProxy: Type.Boolean({
+    env: 'TRUST_PROXY',
+    default: false,
+    description: 'whether to honour X-Forwarded-* headers from a reverse proxy',
+  }),
+  minExpiresIn: Type.Integer({
+    env: 'MIN_EXPIRES_IN',
+    default: 300,
+    minimum: 1,
+    maximum: 365 * DAY,
+    description: 'the shortest expiry a sender may pick, in seconds',
+  }),
+  maxExpiresIn: Type.Integer({
+    env: 'MAX_EXPIRES_IN',
+    default: 30 * DAY,
+    minimum: 1,
+    maximum: 365 * DAY,
+    description: 'the longest expiry a sender may pick, in seconds',
+  }),
+  defaultExpiresIn: Type.Integer({
+    env: 'DEFAULT_EXPIRES_IN',
+    default: DAY,
+    minimum: 1,
+    maximum: 365 * DAY,
+    description: 'the expiry when the sender picks none, in seconds',
+  }),
+  maxViews: Type.Integer({
+    env: 'MAX_VIEWS',
+    default: 100,
+    minimum: 1,
+    maximum: 10_000,
+    description: 'the most views a sender may allow',
+  }),
+  maxPassphraseAttempts: Type.Integer({
+    env: 'MAX_PASSPHRASE_ATTEMPTS',
+    default: 10,
+    minimum: 1,
+    maximum: 255,
+    description: 'wrong passphrases after which a secret is destroyed',
+  }),
+  receiptRetentionSeconds: Type.Integer({
+    env: 'RECEIPT_RETENTION_SECONDS',
+    default: 7 * DAY,
+    minimum: 0,
+    maximum: 365 * DAY,
+    description: "how long a sender's receipt outlives its secret, in seconds",
+  }),
+  memoryStoreBytes: Type.Integer({
+    env: 'MEMORY_STORE_BYTES',
+    default: 256 * MiB,
+    minimum: 64 * 1024,
+    maximum: 16_384 * MiB,
+    description: 'the byte budget of the in-memory store',
+  }),
+  logLevel: Type.Union(
+    [
+      Type.Literal('fatal'),
+      Type.Literal('error'),
+      Type.Literal('warn'),
+      Type.Literal('info'),
+      Type.Literal('debug'),
+      Type.Literal('trace'),
+      Type.Literal('silent'),
+    ],
+    { env: 'LOG_LEVEL', default: 'info', description: 'one of fatal, error, warn, info, debug, trace, silent' },
+  ),
+  webRoot: Type.String({
+    env: 'WEB_ROOT',
+    default: 'dist/public',
+    minLength: 1,
+    description: 'the folder holding the built page (relative to the working directory)',
+  }),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** One message per bad variable, each naming the variable and what it takes. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Property = TSchema & { env: string; description: string; default?: unknown };
+
+/** Reads and validates the configuration from environment variables. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const config: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [key, schema] of Object.entries(ConfigSchema.properties) as unknown as [string, Property][]) {
+    const raw = env[schema.env];
+    if (raw === undefined || raw === '') {
+      if (schema.default !== undefined) config[key] = schema.default;
+      continue;
+    }
+    const value = parseValue(schema, raw);
+    if (value === undefined) problems.push(`${schema.env} must be ${expectation(schema)} (got ${JSON.stringify(raw)}).`);
+    else config[key] = value;
+  }
+  return checkConfig(config as Config, problems);
+}
+
+/** Fills defaults into a partial config, for tests and embedders; throws ConfigError. */
+export function defaultConfig(overrides: Partial<Config> = {}): Config {
+  return checkConfig({ ...loadConfig({}), ...overrides }, []);
+}
+
+function checkConfig(config: Config, problems: string[]): Config {
+  if (problems.length === 0) {
+    if (config.minExpiresIn > config.maxExpiresIn) {
+      problems.push('MIN_EXPIRES_IN must not be larger than MAX_EXPIRES_IN.');
+    } else if (config.defaultExpiresIn < config.minExpiresIn || config.defaultExpiresIn > config.maxExpiresIn) {
+      problems.push('DEFAULT_EXPIRES_IN must lie between MIN_EXPIRES_IN and MAX_EXPIRES_IN.');
+    }
+    if (config.redisUrl !== undefined && config.redisClusterNodes !== undefined) {
+      problems.push('Set REDIS_URL or REDIS_CLUSTER_NODES, not both.');
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+function parseValue(schema: Property, raw: string): unknown {
+  const s = schema as Property & Record<string, unknown>;
+  if (s.type === 'integer') {
+    if (!/^[0-9]{1,16}$/.test(raw)) return undefined;
+    const n = Number(raw);
+    return n >= (s.minimum as number) && n <= (s.maximum as number) ? n : undefined;
+  }
+  if (s.type === 'boolean') {
+    const lower = raw.toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
+    if (['0', 'false', 'no', 'off'].includes(lower)) return false;
+    return undefined;
+  }
+  if (Array.isArray(s.anyOf)) {
+    return (s.anyOf as { const: string }[]).some((option) => option.const === raw) ? raw : undefined;
+  }
+  if (typeof s.pattern === 'string' && !new RegExp(s.pattern).test(raw)) return undefined;
+  return raw;
+}
+
+function expectation(schema: Property): string {
+  const s = schema as Property & Record<string, unknown>;
+  if (s.type === 'integer') return `a whole number from ${s.minimum} to ${s.maximum}: ${schema.description}`;
+  if (s.type === 'boolean') return `true or false: ${schema.description}`;
+  return schema.description;
+}

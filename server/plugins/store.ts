@@ -1,0 +1,75 @@
+/**
+ * Decorates the app with its SecretStore: the one passed in, else Redis when
+ * configured, else the in-memory store. The store is closed with the app.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { Config } from '../config.js';
+import { MemoryStore } from '../store/memory.js';
+import { checkEvictionPolicy, RedisStore } from '../store/redis.js';
+import type { SecretStore, StoreLimits } from '../store/secret-store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: SecretStore;
+  }
+}
+
+// Fail fast while Redis is down (503 at once) instead of queueing requests behind it.
+const FAIL_FAST: RedisOptions = {
+  enableOfflineQueue: false,
+  maxRetriesPerRequest: 1,
+  connectTimeout: 2000,
+  retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+};
+
+/** How long start-up waits for Redis before serving anyway (and answering 503 until it comes). */
+const READY_WAIT_MS = 5000;
+
+async function storePlugin(app: FastifyInstance, options: { config: Config; store?: SecretStore }) {
+  const { config } = options;
+  const limits: StoreLimits = {
+    maxAttempts: config.maxPassphraseAttempts,
+    receiptRetentionSeconds: config.receiptRetentionSeconds,
+  };
+  let store = options.store;
+  if (!store && (config.redisUrl || config.redisClusterNodes)) {
+    const redis = config.redisClusterNodes
+      ? new Cluster(
+          config.redisClusterNodes.split(',').map((node) => {
+            const [host, port] = node.split(':');
+            return { host: host!, port: Number(port) };
+          }),
+          { enableOfflineQueue: false, redisOptions: FAIL_FAST },
+        )
+      : new Redis(config.redisUrl!, FAIL_FAST);
+    // ioredis reports connection errors as events; without a listener they would crash the process.
+    redis.on('error', (err: Error) => app.log.warn({ reason: err.message }, 'redis connection error'));
+    await waitForReady(redis);
+    store = new RedisStore({ redis, limits });
+    const warning = await checkEvictionPolicy(redis).catch(() => null);
+    if (warning) app.log.warn(warning);
+  }
+  if (!store) {
+    store = new MemoryStore({ limits, maxBytes: config.memoryStoreBytes });
+    app.log.warn('Using the in-memory store: secrets do not survive a restart. Set REDIS_URL for production.');
+  }
+  app.decorate('store', store);
+  app.addHook('onClose', async () => store.close());
+}
+
+function waitForReady(redis: Redis | Cluster): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, READY_WAIT_MS);
+    redis.once('ready', done);
+    function done() {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    }
+  });
+}
+
+export default fp(storePlugin, { name: 'secret-store', fastify: '5.x' });

@@ -1,0 +1,219 @@
+/**
+ * The embedded store used when no Redis is configured. Secrets live in this process
+ * only, so they do not survive a restart. Every method does its work synchronously
+ * before its promise settles, so each operation is atomic under Node's event loop —
+ * the same guarantee the Redis store gets from its Lua scripts.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import {
+  StoreUnavailableError,
+  type NewSecret,
+  type Receipt,
+  type ReceiptState,
+  type RevealOutcome,
+  type RevealRequest,
+  type SecretStatus,
+  type SecretStore,
+  type StoreLimits,
+} from './secret-store.js';
+import { assertHash, assertValidLimits, assertValidSecret } from './validation.js';
+
+/**
+ * Rough cost of one id's bookkeeping (receipt, hashes, map slots), charged to the
+ * budget for as long as its receipt lives, so a flood of tiny secrets is bounded too.
+ */
+export const ENTRY_OVERHEAD_BYTES = 512;
+const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
+
+export interface MemoryStoreOptions {
+  limits: StoreLimits;
+  /** Budget for ciphertext bytes plus ENTRY_OVERHEAD_BYTES per id; beyond it create fails. */
+  maxBytes: number;
+  now?: () => number;
+  sweepIntervalMs?: number;
+}
+
+interface StoredSecret {
+  ciphertext: Uint8Array;
+  accessHash: Uint8Array;
+  unlockHash: Uint8Array | undefined;
+}
+
+/** One id: the receipt, plus the secret while it can still be revealed. */
+interface Entry {
+  secret: StoredSecret | null;
+  manageHash: Uint8Array;
+  state: ReceiptState;
+  expiresAt: number;
+  /** When the receipt itself is forgotten. */
+  forgetAt: number;
+  viewsLeft: number;
+  viewedAt: number[];
+  failedAttempts: number;
+}
+
+/** SecretStore kept in this process's memory, within a byte budget. */
+export class MemoryStore implements SecretStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #limits: StoreLimits;
+  readonly #maxBytes: number;
+  readonly #now: () => number;
+  readonly #sweepTimer: NodeJS.Timeout;
+  #usedBytes = 0;
+
+  constructor(options: MemoryStoreOptions) {
+    assertValidLimits(options.limits);
+    this.#limits = options.limits;
+    this.#maxBytes = options.maxBytes;
+    this.#now = options.now ?? Date.now;
+    // Lazy expiry alone would keep secrets nobody asks for again; the sweep frees them.
+    this.#sweepTimer = setInterval(() => this.sweep(), options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
+    this.#sweepTimer.unref();
+  }
+
+  /** Bytes currently charged against the budget. */
+  get usedBytes(): number {
+    return this.#usedBytes;
+  }
+
+  async create(secret: NewSecret): Promise<{ expiresAt: number }> {
+    assertValidSecret(secret);
+    const now = this.#now();
+    if (this.#entry(secret.id, now)) throw new Error('secret id already exists');
+
+    const cost = secret.ciphertext.length + ENTRY_OVERHEAD_BYTES;
+    if (this.#usedBytes + cost > this.#maxBytes) this.sweep();
+    if (this.#usedBytes + cost > this.#maxBytes) {
+      throw new StoreUnavailableError('the memory store is full', 'full');
+    }
+
+    const expiresAt = now + secret.ttlSeconds * 1000;
+    this.#entries.set(secret.id, {
+      // Copies, so a caller reusing its buffers cannot change what is stored.
+      secret: {
+        ciphertext: secret.ciphertext.slice(),
+        accessHash: secret.accessHash.slice(),
+        unlockHash: secret.unlockHash?.slice(),
+      },
+      manageHash: secret.manageHash.slice(),
+      state: 'pending',
+      expiresAt,
+      forgetAt: expiresAt + this.#limits.receiptRetentionSeconds * 1000,
+      viewsLeft: secret.views,
+      viewedAt: [],
+      failedAttempts: 0,
+    });
+    this.#usedBytes += cost;
+    return { expiresAt };
+  }
+
+  async status(id: string, accessHash: Uint8Array): Promise<SecretStatus | null> {
+    const entry = this.#revealable(id, accessHash);
+    if (!entry?.secret) return null;
+    return {
+      expiresAt: entry.expiresAt,
+      viewsLeft: entry.viewsLeft,
+      passphrase: entry.secret.unlockHash !== undefined,
+      attemptsLeft: this.#attemptsLeft(entry),
+    };
+  }
+
+  async reveal(request: RevealRequest): Promise<RevealOutcome> {
+    if (request.unlockHash) assertHash('unlockHash', request.unlockHash);
+    const now = this.#now();
+    const entry = this.#revealable(request.id, request.accessHash, now);
+    if (!entry?.secret) return { kind: 'not_found' };
+    const { unlockHash } = entry.secret;
+    const given = request.unlockHash;
+
+    if (unlockHash && !given) return { kind: 'unlock_required' };
+    if (!unlockHash && given) return { kind: 'unlock_unexpected' };
+    if (unlockHash && given && !hashesEqual(unlockHash, given)) {
+      entry.failedAttempts += 1;
+      const attemptsLeft = this.#attemptsLeft(entry);
+      if (attemptsLeft === 0) this.#endSecret(entry, 'locked');
+      return { kind: 'wrong_passphrase', attemptsLeft };
+    }
+
+    const ciphertext = entry.secret.ciphertext.slice();
+    entry.viewsLeft -= 1;
+    entry.viewedAt.push(now);
+    if (entry.viewsLeft === 0) this.#endSecret(entry, 'viewed');
+    return { kind: 'revealed', ciphertext, viewsLeft: entry.viewsLeft };
+  }
+
+  async burn(id: string, manageHash: Uint8Array): Promise<boolean> {
+    const entry = this.#managed(id, manageHash);
+    if (!entry) return false;
+    if (entry.secret) this.#endSecret(entry, 'burned');
+    return true;
+  }
+
+  async receipt(id: string, manageHash: Uint8Array): Promise<Receipt | null> {
+    const entry = this.#managed(id, manageHash);
+    if (!entry) return null;
+    return {
+      state: entry.state,
+      expiresAt: entry.expiresAt,
+      viewsLeft: entry.viewsLeft,
+      viewedAt: [...entry.viewedAt],
+      failedAttempts: entry.failedAttempts,
+    };
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {
+    clearInterval(this.#sweepTimer);
+    this.#entries.clear();
+    this.#usedBytes = 0;
+  }
+
+  /** Applies expiry to every entry now rather than on next access. */
+  sweep(): void {
+    const now = this.#now();
+    for (const id of this.#entries.keys()) this.#entry(id, now);
+  }
+
+  /** The entry for an id with expiry applied; undefined once its receipt is gone. */
+  #entry(id: string, now = this.#now()): Entry | undefined {
+    const entry = this.#entries.get(id);
+    if (!entry) return undefined;
+    if (entry.secret && now >= entry.expiresAt) this.#endSecret(entry, 'expired');
+    if (now >= entry.forgetAt) {
+      this.#entries.delete(id);
+      this.#usedBytes -= ENTRY_OVERHEAD_BYTES;
+      return undefined;
+    }
+    return entry;
+  }
+
+  #revealable(id: string, accessHash: Uint8Array, now?: number): Entry | undefined {
+    assertHash('accessHash', accessHash);
+    const entry = this.#entry(id, now);
+    return entry?.secret && hashesEqual(entry.secret.accessHash, accessHash) ? entry : undefined;
+  }
+
+  #managed(id: string, manageHash: Uint8Array): Entry | undefined {
+    assertHash('manageHash', manageHash);
+    const entry = this.#entry(id);
+    return entry && hashesEqual(entry.manageHash, manageHash) ? entry : undefined;
+  }
+
+  /** Drops the secret's bytes; the receipt keeps saying why. */
+  #endSecret(entry: Entry, state: ReceiptState): void {
+    if (!entry.secret) return;
+    this.#usedBytes -= entry.secret.ciphertext.length;
+    entry.secret = null;
+    entry.state = state;
+    entry.viewsLeft = 0;
+  }
+
+  #attemptsLeft(entry: Entry): number {
+    return Math.max(0, this.#limits.maxAttempts - entry.failedAttempts);
+  }
+}
+
+function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}

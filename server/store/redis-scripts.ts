@@ -1,0 +1,187 @@
+/**
+ * The Redis layout of a secret and the Lua scripts that change it. Each script touches
+ * only the two keys of one secret, which share a hash tag, so it runs on one cluster slot
+ * and is atomic. Times come from Redis's own clock (TIME), so expiresAt, viewedAt and the
+ * key TTLs agree even when app servers' clocks drift.
+ *
+ * Secret key (`PREFIX{ID}:s`), one binary string so the ciphertext is stored once, raw:
+ *
+ *   offset  size  field
+ *   0       1     layout version (1)
+ *   1       1     flags; bit 0: has a passphrase (an unlock hash follows)
+ *   2       2     views left, unsigned big-endian
+ *   4       1     failed passphrase attempts
+ *   5       32    SHA-256 of the access proof
+ *   37      32    SHA-256 of the unlock proof, only when flag bit 0 is set
+ *   37|69   …     ciphertext
+ *
+ * Receipt key (`PREFIX{ID}:r`), a small hash: manage (32 raw bytes), state, expiresAt,
+ * viewsLeft, failed, viewedAt (comma-separated epoch ms).
+ *
+ * Lua strings are 1-based: header byte at offset n is string.byte(header, n + 1).
+ *
+ * Under maxmemory with noeviction, Redis refuses a script only at its first write that may
+ * grow memory, and lets every later write through so nothing is half-done. So writes that
+ * free memory (DEL) come first where they can: a last view or a burn still works in a
+ * full Redis.
+ */
+import { createHash } from 'node:crypto';
+import type { Cluster, Redis } from 'ioredis';
+import type { NewSecret } from './secret-store.js';
+
+export const LAYOUT_VERSION = 1;
+export const FLAG_PASSPHRASE = 0b1;
+/** Header length without, and with, an unlock hash. */
+export const HEADER_BYTES = 37;
+export const HEADER_WITH_UNLOCK_BYTES = 69;
+
+/** The secret key's value: header followed by the raw ciphertext. */
+export function encodeSecretValue(secret: NewSecret): Buffer {
+  const { unlockHash } = secret;
+  const header = Buffer.alloc(unlockHash ? HEADER_WITH_UNLOCK_BYTES : HEADER_BYTES);
+  header.writeUInt8(LAYOUT_VERSION, 0);
+  header.writeUInt8(unlockHash ? FLAG_PASSPHRASE : 0, 1);
+  header.writeUInt16BE(secret.views, 2);
+  header.writeUInt8(0, 4);
+  header.set(secret.accessHash, 5);
+  if (unlockHash) header.set(unlockHash, HEADER_BYTES);
+  return Buffer.concat([header, secret.ciphertext]);
+}
+
+export interface LuaScript {
+  readonly source: string;
+  readonly sha: string;
+}
+
+function lua(source: string): LuaScript {
+  return { source, sha: createHash('sha1').update(source).digest('hex') };
+}
+
+/** Lua shared by the scripts: Redis time in epoch ms, as an integer string. */
+const NOW_MS = `
+local function now_ms()
+  local t = redis.call('TIME')
+  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+`;
+
+/** Reads the header and checks the access hash; nil when reveal would say not_found. */
+const READ_HEADER = `
+local function read_header(key, access)
+  local header = redis.call('GETRANGE', key, 0, ${HEADER_WITH_UNLOCK_BYTES - 1})
+  if #header < ${HEADER_BYTES} or string.sub(header, 6, 37) ~= access then return nil end
+  if string.byte(header, 1) ~= ${LAYOUT_VERSION} then
+    error('burnlink: unknown secret layout ' .. string.byte(header, 1))
+  end
+  return header
+end
+local function views_of(header) return string.byte(header, 3) * 256 + string.byte(header, 4) end
+local function failed_of(header) return string.byte(header, 5) end
+local function has_unlock(header) return string.byte(header, 2) % 2 == 1 end
+`;
+
+/**
+ * KEYS: secret, receipt. ARGV: value, ttl s, receipt ttl s, manage hash, views.
+ * Returns expiresAt (ms); errors if either key exists.
+ */
+export const CREATE = lua(`${NOW_MS}
+if redis.call('EXISTS', KEYS[1], KEYS[2]) > 0 then
+  return redis.error_reply('ERR burnlink: secret id already exists')
+end
+local expires_at = now_ms() + tonumber(ARGV[2]) * 1000
+redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
+redis.call('HSET', KEYS[2], 'manage', ARGV[4], 'state', 'pending',
+  'expiresAt', string.format('%.0f', expires_at), 'viewsLeft', ARGV[5], 'failed', 0, 'viewedAt', '')
+redis.call('EXPIRE', KEYS[2], ARGV[3])
+return expires_at
+`);
+
+/**
+ * KEYS: secret. ARGV: access hash.
+ * Returns nil, or {viewsLeft, failed, hasUnlock (0/1), expiresAt ms}. Reads only the header.
+ */
+export const STATUS = lua(`${NOW_MS}${READ_HEADER}
+local header = read_header(KEYS[1], ARGV[1])
+if not header then return nil end
+local flag = 0
+if has_unlock(header) then flag = 1 end
+return {views_of(header), failed_of(header), flag, now_ms() + redis.call('PTTL', KEYS[1])}
+`);
+
+/**
+ * KEYS: secret, receipt. ARGV: access hash, unlock hash or '', max attempts.
+ * Returns {'not_found'} | {'unlock_required'} | {'unlock_unexpected'}
+ *   | {'wrong_passphrase', attemptsLeft} | {'revealed', viewsLeft, ciphertext}.
+ */
+export const REVEAL = lua(`${NOW_MS}${READ_HEADER}
+local secret, receipt = KEYS[1], KEYS[2]
+local header = read_header(secret, ARGV[1])
+if not header then return {'not_found'} end
+local unlock = ARGV[2]
+if has_unlock(header) and unlock == '' then return {'unlock_required'} end
+if not has_unlock(header) and unlock ~= '' then return {'unlock_unexpected'} end
+-- The receipt outlives the secret, so it exists here; the check keeps a write from ever
+-- creating a receipt key without a TTL.
+local has_receipt = redis.call('EXISTS', receipt) == 1
+
+if has_unlock(header) and string.sub(header, 38, 69) ~= unlock then
+  local failed = failed_of(header) + 1
+  local left = math.max(0, tonumber(ARGV[3]) - failed)
+  if left == 0 then
+    redis.call('DEL', secret)
+    if has_receipt then redis.call('HSET', receipt, 'failed', failed, 'state', 'locked', 'viewsLeft', 0) end
+  else
+    redis.call('SETRANGE', secret, 4, string.char(failed))
+    if has_receipt then redis.call('HSET', receipt, 'failed', failed) end
+  end
+  return {'wrong_passphrase', left}
+end
+
+local views = views_of(header) - 1
+local body_start = ${HEADER_BYTES}
+if has_unlock(header) then body_start = ${HEADER_WITH_UNLOCK_BYTES} end
+local ciphertext = redis.call('GETRANGE', secret, body_start, -1)
+if views == 0 then
+  redis.call('DEL', secret)
+else
+  redis.call('SETRANGE', secret, 2, string.char(math.floor(views / 256), views % 256))
+end
+if has_receipt then
+  local now = string.format('%.0f', now_ms())
+  local viewed_at = redis.call('HGET', receipt, 'viewedAt')
+  if viewed_at and viewed_at ~= '' then viewed_at = viewed_at .. ',' .. now else viewed_at = now end
+  redis.call('HSET', receipt, 'viewsLeft', views, 'viewedAt', viewed_at)
+  if views == 0 then redis.call('HSET', receipt, 'state', 'viewed') end
+end
+return {'revealed', views, ciphertext}
+`);
+
+/**
+ * KEYS: secret, receipt. ARGV: manage hash.
+ * Returns 1 while the receipt lives and the hash matches (burning a live secret), else 0.
+ */
+export const BURN = lua(`
+local manage = redis.call('HGET', KEYS[2], 'manage')
+if not manage or manage ~= ARGV[1] then return 0 end
+if redis.call('DEL', KEYS[1]) == 1 then
+  redis.call('HSET', KEYS[2], 'state', 'burned', 'viewsLeft', 0)
+end
+return 1
+`);
+
+/** Runs a script by its SHA, loading it on a NOSCRIPT miss; string replies come back as Buffers. */
+export async function runScript(
+  redis: Redis | Cluster,
+  script: LuaScript,
+  keys: string[],
+  args: (string | Buffer | number)[],
+): Promise<unknown> {
+  const params = [keys.length, ...keys, ...args];
+  try {
+    return await redis.callBuffer('evalsha', [script.sha, ...params]);
+  } catch (error) {
+    // A restarted Redis or a cluster node that never saw the script: send the source once.
+    if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+    return await redis.callBuffer('eval', [script.source, ...params]);
+  }
+}

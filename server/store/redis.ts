@@ -1,0 +1,230 @@
+/**
+ * The production store. Every operation that changes a secret is one Lua script over
+ * the secret's two keys (see redis-scripts.ts for the layout), so concurrent reveals
+ * cannot both win and no key ever exists without a TTL. The caller owns the connection
+ * settings; it should set `enableOfflineQueue: false` and a small `maxRetriesPerRequest`
+ * so that a Redis outage fails requests fast instead of queueing them.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { ReplyError, type Cluster, type Redis } from 'ioredis';
+import {
+  StoreUnavailableError,
+  type NewSecret,
+  type Receipt,
+  type ReceiptState,
+  type RevealOutcome,
+  type RevealRequest,
+  type SecretStatus,
+  type SecretStore,
+  type StoreLimits,
+} from './secret-store.js';
+import { BURN, CREATE, REVEAL, STATUS, encodeSecretValue, runScript, type LuaScript } from './redis-scripts.js';
+import { assertHash, assertValidLimits, assertValidSecret } from './validation.js';
+
+export interface RedisStoreOptions {
+  redis: Redis | Cluster;
+  limits: StoreLimits;
+  /** Put before every key; must not contain braces, which would break the hash tag. */
+  keyPrefix?: string;
+}
+
+const RECEIPT_STATES: ReadonlySet<string> = new Set<ReceiptState>(['pending', 'viewed', 'burned', 'expired', 'locked']);
+
+/** SecretStore on Redis (single node, Sentinel or Cluster, through ioredis). */
+export class RedisStore implements SecretStore {
+  readonly #redis: Redis | Cluster;
+  readonly #limits: StoreLimits;
+  readonly #prefix: string;
+
+  constructor(options: RedisStoreOptions) {
+    assertValidLimits(options.limits);
+    const prefix = options.keyPrefix ?? 'bl:';
+    if (/[{}]/.test(prefix)) throw new RangeError('keyPrefix must not contain { or }');
+    this.#redis = options.redis;
+    this.#limits = options.limits;
+    this.#prefix = prefix;
+  }
+
+  async create(secret: NewSecret): Promise<{ expiresAt: number }> {
+    assertValidSecret(secret);
+    const receiptTtl = secret.ttlSeconds + this.#limits.receiptRetentionSeconds;
+    const reply = await this.#run(CREATE, this.#keys(secret.id), [
+      encodeSecretValue(secret),
+      secret.ttlSeconds,
+      receiptTtl,
+      Buffer.from(secret.manageHash),
+      secret.views,
+    ]);
+    return { expiresAt: integer(reply) };
+  }
+
+  async status(id: string, accessHash: Uint8Array): Promise<SecretStatus | null> {
+    assertHash('accessHash', accessHash);
+    const reply = await this.#run(STATUS, [this.#secretKey(id)], [Buffer.from(accessHash)]);
+    if (reply === null) return null;
+    const [viewsLeft, failed, hasUnlock, expiresAt] = list(reply).map(integer);
+    return {
+      expiresAt: expiresAt!,
+      viewsLeft: viewsLeft!,
+      passphrase: hasUnlock === 1,
+      attemptsLeft: Math.max(0, this.#limits.maxAttempts - failed!),
+    };
+  }
+
+  async reveal(request: RevealRequest): Promise<RevealOutcome> {
+    assertHash('accessHash', request.accessHash);
+    if (request.unlockHash) assertHash('unlockHash', request.unlockHash);
+    const reply = list(
+      await this.#run(REVEAL, this.#keys(request.id), [
+        Buffer.from(request.accessHash),
+        request.unlockHash ? Buffer.from(request.unlockHash) : '',
+        this.#limits.maxAttempts,
+      ]),
+    );
+    const kind = String(reply[0]);
+    switch (kind) {
+      case 'not_found':
+      case 'unlock_required':
+      case 'unlock_unexpected':
+        return { kind };
+      case 'wrong_passphrase':
+        return { kind, attemptsLeft: integer(reply[1]) };
+      case 'revealed':
+        return { kind, viewsLeft: integer(reply[1]), ciphertext: buffer(reply[2]) };
+      default:
+        throw new Error(`unexpected reveal reply: ${kind}`);
+    }
+  }
+
+  async burn(id: string, manageHash: Uint8Array): Promise<boolean> {
+    assertHash('manageHash', manageHash);
+    return integer(await this.#run(BURN, this.#keys(id), [Buffer.from(manageHash)])) === 1;
+  }
+
+  async receipt(id: string, manageHash: Uint8Array): Promise<Receipt | null> {
+    assertHash('manageHash', manageHash);
+    const [secretKey, receiptKey] = this.#keys(id);
+    // One MULTI (both keys share a slot) so a reveal cannot slip between the two reads.
+    const results = await this.#call(() => this.#redis.multi().hgetallBuffer(receiptKey).exists(secretKey).exec());
+    const [fields, exists] = (results ?? []).map(([error, value]) => {
+      if (error) throw toStoreError(error);
+      return value;
+    });
+    const receipt = (fields ?? {}) as Record<string, Buffer | undefined>;
+    if (!receipt.manage || !hashesEqual(receipt.manage, manageHash)) return null;
+    return readReceipt(receipt, exists === 1);
+  }
+
+  async ping(): Promise<void> {
+    await this.#call(() => this.#redis.ping());
+  }
+
+  async close(): Promise<void> {
+    try {
+      await this.#redis.quit();
+    } catch {
+      // Already down or never connected: just stop reconnecting.
+      this.#redis.disconnect();
+    }
+  }
+
+  #secretKey(id: string): string {
+    return `${this.#prefix}{${id}}:s`;
+  }
+
+  #keys(id: string): [secret: string, receipt: string] {
+    return [this.#secretKey(id), `${this.#prefix}{${id}}:r`];
+  }
+
+  #run(script: LuaScript, keys: string[], args: (string | Buffer | number)[]): Promise<unknown> {
+    return this.#call(() => runScript(this.#redis, script, keys, args));
+  }
+
+  async #call<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      return await command();
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+}
+
+/**
+ * A warning sentence when Redis may evict keys under memory pressure; null when the policy
+ * is noeviction or CONFIG is not allowed (managed Redis often disables it).
+ * Rejects with StoreUnavailableError when Redis cannot be reached.
+ */
+export async function checkEvictionPolicy(redis: Redis | Cluster): Promise<string | null> {
+  let reply: unknown;
+  try {
+    reply = await redis.config('GET', 'maxmemory-policy');
+  } catch (error) {
+    const mapped = toStoreError(error);
+    if (mapped instanceof StoreUnavailableError) throw mapped;
+    return null;
+  }
+  const policy = Array.isArray(reply) ? reply[1] : undefined;
+  if (typeof policy !== 'string' || policy === 'noeviction') return null;
+  return (
+    `Redis maxmemory-policy is "${policy}", not "noeviction": when memory runs out Redis will ` +
+    'silently drop unread secrets and receipts instead of refusing new ones. Set maxmemory-policy noeviction.'
+  );
+}
+
+/**
+ * Turns Redis failures the API should answer with 503 into StoreUnavailableError. Other
+ * reply errors (a script bug, a wrong key type) are returned unchanged so they surface.
+ */
+export function toStoreError(error: unknown): unknown {
+  if (error instanceof StoreUnavailableError) return error;
+  if (error instanceof ReplyError) {
+    const message = (error as Error).message;
+    if (/^OOM\b/.test(message)) {
+      return new StoreUnavailableError('Redis is out of memory', 'full', { cause: error });
+    }
+    // States a healthy cluster passes through (loading, failover, resharding, busy script).
+    if (/^(LOADING|MASTERDOWN|READONLY|CLUSTERDOWN|TRYAGAIN|MOVED|ASK|BUSY|NOREPLICAS)\b/.test(message)) {
+      return new StoreUnavailableError('Redis cannot serve requests right now', 'unreachable', { cause: error });
+    }
+    return error;
+  }
+  // Connection refused or closed, offline queue disabled, retries or timeouts exhausted.
+  return new StoreUnavailableError('Redis is unreachable', 'unreachable', { cause: error });
+}
+
+/** The receipt hash as the API reports it. */
+function readReceipt(fields: Record<string, Buffer | undefined>, secretExists: boolean): Receipt {
+  const stored = String(fields.state);
+  if (!RECEIPT_STATES.has(stored)) throw new Error(`unexpected receipt state: ${stored}`);
+  // A pending secret that is gone was never viewed, burned or locked: its TTL ran out.
+  const expired = stored === 'pending' && !secretExists;
+  return {
+    state: expired ? 'expired' : (stored as ReceiptState),
+    expiresAt: Number(fields.expiresAt),
+    viewsLeft: expired ? 0 : Number(fields.viewsLeft),
+    viewedAt: String(fields.viewedAt ?? '')
+      .split(',')
+      .filter((time) => time !== '')
+      .map(Number),
+    failedAttempts: Number(fields.failed),
+  };
+}
+
+function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function list(reply: unknown): unknown[] {
+  if (!Array.isArray(reply)) throw new Error('unexpected Redis reply: not a list');
+  return reply;
+}
+
+function integer(reply: unknown): number {
+  if (typeof reply !== 'number' || !Number.isInteger(reply)) throw new Error('unexpected Redis reply: not an integer');
+  return reply;
+}
+
+function buffer(reply: unknown): Buffer {
+  if (!Buffer.isBuffer(reply)) throw new Error('unexpected Redis reply: not bytes');
+  return reply;
+}

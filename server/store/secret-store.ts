@@ -1,0 +1,89 @@
+/**
+ * The storage contract shared by the memory and Redis stores. It knows nothing of HTTP:
+ * the routes hash the proofs and tokens, the store compares hashes and keeps bytes.
+ */
+
+/** What the sender's receipt can say about a secret. */
+export type ReceiptState = 'pending' | 'viewed' | 'burned' | 'expired' | 'locked';
+
+export interface NewSecret {
+  id: string;
+  /** The envelope, raw bytes (never base64 in storage). */
+  ciphertext: Uint8Array;
+  /** SHA-256 of the access proof (32 bytes). */
+  accessHash: Uint8Array;
+  /** SHA-256 of the unlock proof (32 bytes); present exactly when a passphrase is set. */
+  unlockHash?: Uint8Array;
+  /** SHA-256 of the manage token (32 bytes). */
+  manageHash: Uint8Array;
+  views: number;
+  ttlSeconds: number;
+}
+
+export interface SecretStatus {
+  expiresAt: number;
+  viewsLeft: number;
+  passphrase: boolean;
+  attemptsLeft: number;
+}
+
+export type RevealOutcome =
+  | { kind: 'revealed'; ciphertext: Uint8Array; viewsLeft: number }
+  /** Unknown id, wrong access hash, expired or burned: the caller cannot tell which. */
+  | { kind: 'not_found' }
+  /** A passphrase secret asked without an unlock hash. Nothing is counted. */
+  | { kind: 'unlock_required' }
+  /** A plain secret asked with an unlock hash. Nothing is counted. */
+  | { kind: 'unlock_unexpected' }
+  /** Wrong unlock hash: counted; at zero attempts left the secret is gone and locked. */
+  | { kind: 'wrong_passphrase'; attemptsLeft: number };
+
+export interface Receipt {
+  state: ReceiptState;
+  expiresAt: number;
+  viewsLeft: number;
+  /** Epoch milliseconds of each successful reveal, oldest first. */
+  viewedAt: number[];
+  failedAttempts: number;
+}
+
+export interface RevealRequest {
+  id: string;
+  accessHash: Uint8Array;
+  unlockHash?: Uint8Array;
+}
+
+export interface SecretStore {
+  /** Stores a new secret and its receipt; the secret never exists without its expiry. */
+  create(secret: NewSecret): Promise<{ expiresAt: number }>;
+  /** Looks at a secret without burning anything; null when reveal would say not_found. */
+  status(id: string, accessHash: Uint8Array): Promise<SecretStatus | null>;
+  /** Checks the hashes, returns the ciphertext and burns one view, atomically. */
+  reveal(request: RevealRequest): Promise<RevealOutcome>;
+  /** Burns the secret now; true while the receipt lives and the token matches. */
+  burn(id: string, manageHash: Uint8Array): Promise<boolean>;
+  /** The sender's receipt; null for an unknown id or a wrong token. */
+  receipt(id: string, manageHash: Uint8Array): Promise<Receipt | null>;
+  /** Resolves when the store can serve requests, rejects with StoreUnavailableError. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The store cannot be reached or is out of memory: the API answers 503. */
+export class StoreUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'unreachable' | 'full' = 'unreachable',
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
+export interface StoreLimits {
+  /** Wrong passphrases after which a secret is burned and its receipt says locked. */
+  maxAttempts: number;
+  /** How long a receipt outlives its secret's expiry. */
+  receiptRetentionSeconds: number;
+}

@@ -1,0 +1,130 @@
+/**
+ * A throwaway redis-server for tests: its own free port on 127.0.0.1 (never 6379), its
+ * own temporary directory, no persistence, and noeviction like production.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+const REDIS_SERVER = '/usr/bin/redis-server';
+const DEFAULT_ARGS = ['--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'];
+const READY_TIMEOUT_MS = 10_000;
+
+export interface TestRedis {
+  port: number;
+  url: string;
+  /** Kills the server and removes its directory. */
+  stop(): Promise<void>;
+  /** Starts the server again on the same port (stopping it first if it runs). */
+  restart(): Promise<void>;
+}
+
+/** Starts redis-server on a free port and resolves once it answers PING. */
+export async function startRedis(options: { args?: string[] } = {}): Promise<TestRedis> {
+  const args = [...DEFAULT_ARGS, ...(options.args ?? [])];
+  let server: RunningServer | undefined;
+  // Something else may grab the probed port before redis-server binds it: try another.
+  for (let attempt = 1; !server; attempt++) {
+    try {
+      server = await launch(await freePort(), args);
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
+  const { port } = server;
+  return {
+    port,
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => server?.stop(),
+    restart: async () => {
+      await server?.stop();
+      server = await launch(port, args);
+    },
+  };
+}
+
+interface RunningServer {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function launch(port: number, args: string[]): Promise<RunningServer> {
+  const dir = await mkdtemp(join(tmpdir(), 'burnlink-redis-'));
+  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const collect = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-4000));
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  // A crashed test run must not leave a redis-server behind.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
+  const stop = async () => {
+    process.off('exit', killOnExit);
+    await kill(child);
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    await waitUntilReady(port, child, () => output);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { port, stop };
+}
+
+async function waitUntilReady(port: number, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`redis-server exited before it was ready:\n${output()}`);
+    }
+    if (await answersPing(port)) return;
+    await sleep(25);
+  }
+  throw new Error(`redis-server did not answer PING within ${READY_TIMEOUT_MS} ms:\n${output()}`);
+}
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    const finish = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(500, () => finish(false));
+    socket.once('error', () => finish(false));
+    socket.once('connect', () => socket.write('PING\r\n'));
+    socket.once('data', (reply) => finish(reply.toString().startsWith('+PONG')));
+  });
+}
+
+async function kill(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** A port that was free a moment ago: bind port 0, read what the OS chose, release it. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => {
+        if (address && typeof address === 'object' && address.port !== 6379) resolve(address.port);
+        else reject(new Error('could not find a free port'));
+      });
+    });
+  });
+}

@@ -1,0 +1,33 @@
+/**
+ * Builds the real app for tests: `buildTestApp` for `inject` (closed when the test
+ * ends), `startServer` for a real socket on 127.0.0.1.
+ */
+import type { FastifyInstance } from 'fastify';
+import { onTestFinished } from 'vitest';
+import { buildApp, type AppOptions } from '../../server/app.js';
+import { defaultConfig, type Config } from '../../server/config.js';
+
+/** A test config: silent, random port, the built page from `npm run build`. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return defaultConfig({ logLevel: 'silent', port: 0, ...overrides });
+}
+
+/** An app for `inject`, closed when the current test finishes. */
+export async function buildTestApp(overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = await buildApp(testConfig(overrides), options);
+  onTestFinished(() => app.close());
+  return app;
+}
+
+export interface RunningServer {
+  url: string;
+  app: FastifyInstance;
+  close(): Promise<void>;
+}
+
+/** The app listening on 127.0.0.1 on a free port; the caller closes it. */
+export async function startServer(overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<RunningServer> {
+  const app = await buildApp(testConfig(overrides), options);
+  const address = await app.listen({ host: '127.0.0.1', port: 0 });
+  return { url: address, app, close: () => app.close() };
+}

@@ -1,0 +1,54 @@
+/** The environment is read once, with one clear message per bad variable. */
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../server/config.js';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.redisUrl).toBeUndefined();
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      maxSecretBytes: 8 * 1024 * 1024,
+      trustProxy: false,
+      defaultExpiresIn: 86_400,
+      maxPassphraseAttempts: 10,
+    });
+  });
+
+  it('reads every kind of value', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      HOST: '0.0.0.0',
+      REDIS_URL: 'redis://redis:6379/0',
+      TRUST_PROXY: 'true',
+      MAX_VIEWS: '5',
+      LOG_LEVEL: 'warn',
+    });
+    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', redisUrl: 'redis://redis:6379/0', trustProxy: true, maxViews: 5, logLevel: 'warn' });
+    expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000,b:7001' }).redisClusterNodes).toBe('a:7000,b:7001');
+  });
+
+  it('names every bad variable and what it takes', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', MAX_SECRET_BYTES: '10', TRUST_PROXY: 'maybe', REDIS_URL: 'localhost:6379', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toBe('PORT must be a whole number from 0 to 65535: the TCP port to listen on (got "eighty").');
+    expect(problems.join('\n')).toMatch(/MAX_SECRET_BYTES must be a whole number from 2048/);
+    expect(problems.join('\n')).toMatch(/TRUST_PROXY must be true or false/);
+    expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of fatal/);
+  });
+
+  it('checks that the expiry bounds agree and only one Redis is named', () => {
+    expect(() => loadConfig({ MIN_EXPIRES_IN: '600', MAX_EXPIRES_IN: '300' })).toThrow(/MIN_EXPIRES_IN must not be larger/);
+    expect(() => loadConfig({ DEFAULT_EXPIRES_IN: '60' })).toThrow(/DEFAULT_EXPIRES_IN must lie between/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://a', REDIS_CLUSTER_NODES: 'b:1' })).toThrow(/not both/);
+  });
+});

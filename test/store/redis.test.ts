@@ -1,0 +1,168 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RedisStore, checkEvictionPolicy } from '../../server/store/redis.js';
+import { StoreUnavailableError, type NewSecret, type SecretStore, type StoreLimits } from '../../server/store/secret-store.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { LIMITS, describeSecretStore, expectRevealed, makeSecret, randomHash } from './conformance.js';
+
+/** A client set up the way the server sets up its own: fail fast, never queue offline. */
+async function connectClient(url: string): Promise<Redis> {
+  const redis = new Redis(url, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 1000,
+    retryStrategy: () => 200,
+    lazyConnect: true,
+  });
+  await redis.connect();
+  return redis;
+}
+
+async function makeStore(url: string, limits: StoreLimits = LIMITS, keyPrefix?: string) {
+  return new RedisStore({ redis: await connectClient(url), limits, keyPrefix });
+}
+
+let server: TestRedis;
+beforeAll(async () => {
+  server = await startRedis();
+});
+afterAll(() => server?.stop());
+
+describeSecretStore('redis', async (limits) => {
+  const store = await makeStore(server.url, limits);
+  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: () => store.close() };
+});
+
+describe('RedisStore', () => {
+  let store: RedisStore;
+  let inspect: Redis;
+  beforeAll(async () => {
+    store = await makeStore(server.url);
+    inspect = await connectClient(server.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await inspect?.quit();
+  });
+
+  it('stores the ciphertext as raw bytes right after a small header', async () => {
+    const plain = makeSecret();
+    const locked = makeSecret({ unlockHash: randomHash() });
+    await store.create(plain);
+    await store.create(locked);
+
+    expect(await inspect.getrangeBuffer(`bl:{${plain.id}}:s`, 37, -1)).toEqual(Buffer.from(plain.ciphertext));
+    expect(await inspect.strlen(`bl:{${plain.id}}:s`)).toBe(plain.ciphertext.length + 37);
+    expect(await inspect.getrangeBuffer(`bl:{${locked.id}}:s`, 69, -1)).toEqual(Buffer.from(locked.ciphertext));
+    expect(await inspect.strlen(`bl:{${locked.id}}:s`)).toBe(locked.ciphertext.length + 69);
+  });
+
+  it('gives both keys a TTL at creation and keeps it through counter updates', async () => {
+    const secret = makeSecret({ views: 2, unlockHash: randomHash(), ttlSeconds: 600 });
+    await store.create(secret);
+    const [secretKey, receiptKey] = [`bl:{${secret.id}}:s`, `bl:{${secret.id}}:r`];
+    expect(await inspect.ttl(secretKey)).toBeGreaterThan(590);
+    expect(await inspect.ttl(receiptKey)).toBeGreaterThan(590 + LIMITS.receiptRetentionSeconds);
+
+    await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() });
+    expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
+    expect(await inspect.ttl(secretKey)).toBeGreaterThan(590);
+    expect(await inspect.ttl(receiptKey)).toBeGreaterThan(590 + LIMITS.receiptRetentionSeconds);
+  });
+
+  it('keeps both keys of a secret under one hash tag and the configured prefix', async () => {
+    const prefixed = await makeStore(server.url, LIMITS, 'other:');
+    const secret = makeSecret();
+    await prefixed.create(secret);
+    expect(await inspect.exists(`other:{${secret.id}}:s`, `other:{${secret.id}}:r`)).toBe(2);
+    expect(await store.status(secret.id, secret.accessHash)).toBeNull();
+    await prefixed.close();
+    expect(() => new RedisStore({ redis: inspect, limits: LIMITS, keyPrefix: '{x}' })).toThrow(RangeError);
+  });
+
+  it('loads its scripts again after Redis forgot them', async () => {
+    const secret = makeSecret();
+    await store.create(secret);
+    await inspect.script('FLUSH');
+    expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash }));
+  });
+
+  it('warns unless the eviction policy is noeviction', async () => {
+    expect(await checkEvictionPolicy(inspect)).toBeNull();
+    await inspect.config('SET', 'maxmemory-policy', 'allkeys-lru');
+    try {
+      expect(await checkEvictionPolicy(inspect)).toMatch(/allkeys-lru.*noeviction/);
+    } finally {
+      await inspect.config('SET', 'maxmemory-policy', 'noeviction');
+    }
+  });
+});
+
+describe('RedisStore when Redis is full', () => {
+  let full: TestRedis;
+  let store: RedisStore;
+  beforeAll(async () => {
+    full = await startRedis({ args: ['--maxmemory', '2mb'] });
+    store = await makeStore(full.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await full?.stop();
+  });
+
+  it("answers 'full' to a create, yet still serves a last view", async () => {
+    const stored: NewSecret[] = [];
+    let refusal: unknown;
+    for (let i = 0; i < 40 && !refusal; i++) {
+      const secret = makeSecret({ ciphertext: new Uint8Array(200_000) });
+      await store.create(secret).then(() => stored.push(secret), (error: unknown) => (refusal = error));
+    }
+    expect(refusal).toBeInstanceOf(StoreUnavailableError);
+    expect(refusal).toMatchObject({ reason: 'full' });
+
+    const [first] = stored;
+    expectRevealed(await store.reveal({ id: first!.id, accessHash: first!.accessHash }));
+    expect(await store.receipt(first!.id, first!.manageHash)).toMatchObject({ state: 'viewed' });
+  });
+});
+
+describe('RedisStore when Redis is down', () => {
+  let down: TestRedis;
+  let store: RedisStore;
+  beforeAll(async () => {
+    down = await startRedis();
+    store = await makeStore(down.url);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await down?.stop();
+  });
+
+  it('rejects every operation quickly with StoreUnavailableError, then recovers', async () => {
+    const secret = makeSecret();
+    await store.create(secret);
+    await down.stop();
+
+    const started = Date.now();
+    const operations: ((s: SecretStore) => Promise<unknown>)[] = [
+      (s) => s.create(makeSecret()),
+      (s) => s.status(secret.id, secret.accessHash),
+      (s) => s.reveal({ id: secret.id, accessHash: secret.accessHash }),
+      (s) => s.burn(secret.id, secret.manageHash),
+      (s) => s.receipt(secret.id, secret.manageHash),
+      (s) => s.ping(),
+    ];
+    for (const operation of operations) {
+      await expect(operation(store)).rejects.toMatchObject({ name: 'StoreUnavailableError', reason: 'unreachable' });
+    }
+    expect(Date.now() - started).toBeLessThan(3000);
+
+    await down.restart();
+    await expect.poll(() => store.ping().then(() => true, () => false), { timeout: 5000 }).toBe(true);
+    // The restarted Redis has lost its data and its script cache; new work goes through.
+    const fresh = makeSecret();
+    await store.create(fresh);
+    expectRevealed(await store.reveal({ id: fresh.id, accessHash: fresh.accessHash }));
+  });
+});

@@ -1,0 +1,95 @@
+/** The envelope module's rules beyond the vectors: padding sizes, normalisation, freshness. */
+import { describe, expect, it } from 'vitest';
+import { isPaddedSize, padme, paddedSize } from '../../web/src/lib/envelope-payload.js';
+import {
+  deriveKeys,
+  EnvelopeError,
+  newLinkKey,
+  normalizePassphrase,
+  open,
+  PassphraseError,
+  readHeader,
+  seal,
+} from '../../web/src/lib/envelope.js';
+
+describe('padding', () => {
+  it('pads short secrets to 1 KiB and large ones by at most 12 %', () => {
+    expect(paddedSize(5)).toBe(1024);
+    expect(paddedSize(1024)).toBe(1024);
+    expect(paddedSize(1025)).toBeGreaterThan(1024);
+    for (const n of [1500, 5010, 65_537, 1_000_001, 10_000_000]) {
+      const p = paddedSize(n);
+      expect(p).toBeGreaterThanOrEqual(n);
+      expect(p / n).toBeLessThan(1.12);
+      expect(isPaddedSize(p)).toBe(true);
+      expect(padme(p)).toBe(p);
+    }
+    expect(isPaddedSize(1023)).toBe(false);
+    expect(isPaddedSize(5011)).toBe(false);
+  });
+
+  it('hides the length of short secrets: one- and 900-character passwords give the same size', async () => {
+    const keys = await deriveKeys(newLinkKey());
+    const a = await seal({ text: 'x', files: [] }, keys);
+    const b = await seal({ text: 'y'.repeat(900), files: [] }, keys);
+    expect(a.length).toBe(b.length);
+    expect(a.length).toBe(2 + 12 + 1024 + 16);
+  });
+});
+
+describe('passphrase normalisation (RFC 8265 OpaqueString)', () => {
+  it('maps non-ASCII spaces to U+0020 and composes to NFC, without trimming', () => {
+    expect(normalizePassphrase('a\u00a0b\u3000c')).toBe('a b c');
+    expect(normalizePassphrase('e\u0301')).toBe('\u00e9');
+    expect(normalizePassphrase(' padded ')).toBe(' padded ');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['a tab', 'a\tb'],
+    ['a newline', 'line\n'],
+    ['a NUL', 'a\u0000'],
+    ['a lone surrogate', 'a\ud800'],
+  ])('refuses %s', (_name, passphrase) => {
+    expect(() => normalizePassphrase(passphrase)).toThrow(PassphraseError);
+  });
+
+  it('makes deriveKeys refuse a bad passphrase before any work', async () => {
+    await expect(deriveKeys(newLinkKey(), '')).rejects.toBeInstanceOf(PassphraseError);
+  });
+});
+
+describe('seal and open', () => {
+  it('round-trips text and files, with a fresh IV for every seal', async () => {
+    const keys = await deriveKeys(newLinkKey(), 'hunter2');
+    const secret = { text: 'ключ 🔑', files: [{ name: 'a.bin', type: '', bytes: new Uint8Array([0, 255]) }] };
+    const one = await seal(secret, keys);
+    const two = await seal(secret, keys);
+    expect(one.subarray(2, 14)).not.toEqual(two.subarray(2, 14));
+    expect(readHeader(one)).toEqual({ version: 1, passphrase: true });
+    expect(await open(one, keys)).toEqual(secret);
+  });
+
+  it('gives independent proofs and keys for different link keys and passphrases', async () => {
+    const key = newLinkKey();
+    const plain = await deriveKeys(key);
+    const withPass = await deriveKeys(key, 'p');
+    const other = await deriveKeys(newLinkKey());
+    expect(withPass.access).toEqual(plain.access);
+    expect(withPass.unlock).not.toEqual(plain.access);
+    expect(other.access).not.toEqual(plain.access);
+    expect(plain.unlock).toBeUndefined();
+  });
+
+  it('refuses file names that are empty or too long, and too many files', async () => {
+    const keys = await deriveKeys(newLinkKey());
+    const file = (name: string) => ({ name, type: 'text/plain', bytes: new Uint8Array(1) });
+    await expect(seal({ text: '', files: [file('')] }, keys)).rejects.toBeInstanceOf(EnvelopeError);
+    await expect(seal({ text: '', files: [file('n'.repeat(256))] }, keys)).rejects.toBeInstanceOf(EnvelopeError);
+    await expect(seal({ text: '', files: Array.from({ length: 101 }, () => file('f')) }, keys)).rejects.toThrow(/at most 100/);
+  });
+
+  it('refuses a link key of the wrong size', async () => {
+    await expect(deriveKeys(new Uint8Array(31))).rejects.toBeInstanceOf(EnvelopeError);
+  });
+});

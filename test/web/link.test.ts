@@ -1,0 +1,83 @@
+/** Link formats and strict base64url. */
+import { describe, expect, it } from 'vitest';
+import { Base64UrlError, decodeBase64Url, encodeBase64Url } from '../../web/src/lib/base64url.js';
+import { newLinkKey } from '../../web/src/lib/envelope.js';
+import {
+  LinkError,
+  parseReceiptLocation,
+  parseSecretLink,
+  parseSecretLocation,
+  receiptLink,
+  secretLink,
+} from '../../web/src/lib/link.js';
+
+const ID = 'V1StGXR8_Z5jdHi6B-myT';
+
+describe('base64url', () => {
+  it('round-trips every length and matches Node', () => {
+    for (let n = 0; n < 70; n++) {
+      const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 255);
+      const text = encodeBase64Url(bytes);
+      expect(text).toBe(Buffer.from(bytes).toString('base64url'));
+      expect(decodeBase64Url(text)).toEqual(bytes);
+    }
+  });
+
+  it.each([
+    ['padding', 'AA=='],
+    ['standard alphabet', 'ab+/'],
+    ['an impossible length', 'AAAAA'],
+    ['non-zero trailing bits', 'AB'],
+    ['non-zero trailing bits (3)', 'AAB'],
+    ['non-ASCII', 'AAé'],
+    ['whitespace', 'AA AA'],
+  ])('refuses %s', (_name, text) => {
+    expect(() => decodeBase64Url(text)).toThrow(Base64UrlError);
+  });
+
+  it('checks the expected length before decoding', () => {
+    expect(() => decodeBase64Url('AAAA', 32)).toThrow(/expected 32 bytes/);
+  });
+});
+
+describe('links', () => {
+  it('puts the versioned key only in the fragment and reads it back', () => {
+    const key = newLinkKey();
+    const link = secretLink('https://burn.example', ID, key);
+    expect(link).toBe(`https://burn.example/s/${ID}#1.${encodeBase64Url(key)}`);
+    expect(parseSecretLink(link)).toEqual({ origin: 'https://burn.example', id: ID, linkKey: key });
+    const url = new URL(link);
+    expect(url.pathname + url.search).not.toContain(encodeBase64Url(key));
+  });
+
+  it.each([
+    ['no fragment', `/s/${ID}`, '', 'missing_key'],
+    ['an empty fragment', `/s/${ID}`, '#', 'missing_key'],
+    ['no version', `/s/${ID}`, `#${'A'.repeat(43)}`, 'bad_key'],
+    ['another version', `/s/${ID}`, `#2.${'A'.repeat(43)}`, 'unsupported_version'],
+    ['a short key', `/s/${ID}`, `#1.${'A'.repeat(42)}`, 'bad_key'],
+    ['a non-canonical key', `/s/${ID}`, `#1.${'A'.repeat(42)}B`, 'bad_key'],
+    ['a short id', '/s/abc', `#1.${'A'.repeat(43)}`, 'bad_id'],
+    ['a nested path', `/s/${ID}/x`, `#1.${'A'.repeat(43)}`, 'bad_id'],
+    ['the receipt prefix', `/r/${ID}`, `#1.${'A'.repeat(43)}`, 'bad_id'],
+  ])('refuses a secret link with %s', (_name, pathname, hash, code) => {
+    expect(() => parseSecretLocation(pathname, hash)).toThrow(LinkError);
+    try {
+      parseSecretLocation(pathname, hash);
+    } catch (error) {
+      expect((error as LinkError).code).toBe(code);
+    }
+  });
+
+  it('accepts a trailing slash', () => {
+    expect(parseSecretLocation(`/s/${ID}/`, `#1.${'A'.repeat(43)}`).id).toBe(ID);
+  });
+
+  it('formats and parses receipt links', () => {
+    const token = encodeBase64Url(newLinkKey());
+    const url = new URL(receiptLink('https://burn.example', ID, token));
+    expect(parseReceiptLocation(url.pathname, url.hash)).toEqual({ id: ID, manageToken: token });
+    expect(() => parseReceiptLocation(url.pathname, '')).toThrow(LinkError);
+    expect(() => parseReceiptLocation(url.pathname, '#short')).toThrow(LinkError);
+  });
+});

@@ -1,0 +1,38 @@
+/** Types and errors of the envelope module; re-exported by envelope.ts. */
+
+export interface SecretFile {
+  name: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/** What a sender shares: text plus zero or more files, all of it encrypted. */
+export interface Secret {
+  text: string;
+  files: SecretFile[];
+}
+
+/**
+ * Why an envelope could not be opened. `decrypt_failed` covers a wrong link key, a
+ * wrong passphrase and tampering alike: AES-GCM cannot tell them apart, and neither
+ * should we.
+ */
+export type EnvelopeErrorCode = 'malformed' | 'unsupported' | 'passphrase_mismatch' | 'decrypt_failed';
+
+export class EnvelopeError extends Error {
+  constructor(
+    readonly code: EnvelopeErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'EnvelopeError';
+  }
+}
+
+/** The passphrase is empty or holds characters the format refuses. */
+export class PassphraseError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PassphraseError';
+  }
+}

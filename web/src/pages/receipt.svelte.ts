@@ -1,0 +1,85 @@
+/**
+ * The sender's receipt: what happened to the secret, and "Burn now" behind a
+ * confirm step. The manage token stays in the fragment and this page's memory.
+ */
+import { ApiError, type ApiClient, type Receipt } from '../lib/api.js';
+import { LinkError, parseReceiptLocation } from '../lib/link.js';
+
+export type ReceiptPhase =
+  | { name: 'loading' }
+  | { name: 'shown'; receipt: Receipt }
+  | { name: 'gone' }
+  | { name: 'broken_link' }
+  | { name: 'error'; message: string };
+
+export type BurnStep = 'idle' | 'confirming' | 'burning';
+
+export class ReceiptFlow {
+  phase = $state<ReceiptPhase>({ name: 'loading' });
+  burnStep = $state<BurnStep>('idle');
+  burnError = $state<string | undefined>();
+
+  readonly receipt = $derived(this.phase.name === 'shown' ? this.phase.receipt : undefined);
+  /** Whether the secret can still be viewed, and so burned. */
+  readonly live = $derived(
+    (this.receipt?.state === 'pending' || this.receipt?.state === 'viewed') && this.receipt.viewsLeft > 0,
+  );
+
+  #target?: { id: string; manageToken: string };
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly location: { pathname: string; hash: string },
+  ) {}
+
+  async load(): Promise<void> {
+    if (!this.#target) {
+      try {
+        this.#target = parseReceiptLocation(this.location.pathname, this.location.hash);
+      } catch (error) {
+        if (!(error instanceof LinkError)) throw error;
+        this.phase = { name: 'broken_link' };
+        return;
+      }
+    }
+    if (this.phase.name !== 'shown') this.phase = { name: 'loading' };
+    try {
+      this.phase = { name: 'shown', receipt: await this.api.receipt(this.#target.id, this.#target.manageToken) };
+    } catch (error) {
+      this.phase = failed(error);
+    }
+  }
+
+  askToBurn(): void {
+    this.burnError = undefined;
+    this.burnStep = 'confirming';
+  }
+
+  cancelBurn(): void {
+    this.burnStep = 'idle';
+  }
+
+  async burn(): Promise<void> {
+    if (!this.#target || this.burnStep === 'burning') return;
+    this.burnStep = 'burning';
+    try {
+      await this.api.burn(this.#target.id, this.#target.manageToken);
+      this.burnStep = 'idle';
+      await this.load();
+    } catch (error) {
+      this.burnStep = 'confirming';
+      const phase = failed(error);
+      if (phase.name === 'gone') this.phase = phase;
+      else this.burnError = phase.name === 'error' ? phase.message : 'The secret could not be burned.';
+    }
+  }
+}
+
+function failed(error: unknown): ReceiptPhase {
+  if (error instanceof ApiError) {
+    if (error.status === 404) return { name: 'gone' };
+    if (error.status === 0) return { name: 'error', message: 'Cannot reach the server. Check your connection and try again.' };
+    return { name: 'error', message: `The server could not answer: ${error.message}` };
+  }
+  return { name: 'error', message: 'Something went wrong. Please try again.' };
+}

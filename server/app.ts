@@ -5,6 +5,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import errorHandler from './plugins/error-handler.js';
+import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import staticPage from './plugins/static.js';
 import store from './plugins/store.js';
@@ -55,6 +56,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(securityHeaders);
   await app.register(errorHandler);
   await app.register(store, { config, store: options.store });
+  await app.register(rateLimit);
   await app.register(healthRoutes);
   await app.register(limitsRoutes, { config });
   await app.register(secretsRoutes, { config });

@@ -37,6 +37,20 @@ export const ConfigSchema = Type.Object({
     default: false,
     description: 'whether to honour X-Forwarded-* headers from a reverse proxy',
   }),
+  rateLimitCreate: Type.Integer({
+    env: 'RATE_LIMIT_CREATE',
+    default: 30,
+    minimum: 0,
+    maximum: 1_000_000,
+    description: 'secrets one client address may create per minute; 0 turns the limit off',
+  }),
+  rateLimitReveal: Type.Integer({
+    env: 'RATE_LIMIT_REVEAL',
+    default: 60,
+    minimum: 0,
+    maximum: 1_000_000,
+    description: 'status and reveal requests one client address may make per minute; 0 turns the limit off',
+  }),
   minExpiresIn: Type.Integer({
     env: 'MIN_EXPIRES_IN',
     default: 300,

@@ -13,6 +13,8 @@ import type { SecretStore, StoreLimits } from '../store/secret-store.js';
 declare module 'fastify' {
   interface FastifyInstance {
     store: SecretStore;
+    /** The Redis client behind the store, shared with the rate limiter; null with the memory store. */
+    redis: Redis | Cluster | null;
   }
 }
 
@@ -34,8 +36,9 @@ async function storePlugin(app: FastifyInstance, options: { config: Config; stor
     receiptRetentionSeconds: config.receiptRetentionSeconds,
   };
   let store = options.store;
+  let redis: Redis | Cluster | null = null;
   if (!store && (config.redisUrl || config.redisClusterNodes)) {
-    const redis = config.redisClusterNodes
+    const client = config.redisClusterNodes
       ? new Cluster(
           config.redisClusterNodes.split(',').map((node) => {
             const [host, port] = node.split(':');
@@ -45,17 +48,19 @@ async function storePlugin(app: FastifyInstance, options: { config: Config; stor
         )
       : new Redis(config.redisUrl!, FAIL_FAST);
     // ioredis reports connection errors as events; without a listener they would crash the process.
-    redis.on('error', (err: Error) => app.log.warn({ reason: err.message }, 'redis connection error'));
-    await waitForReady(redis);
-    store = new RedisStore({ redis, limits });
-    const warning = await checkEvictionPolicy(redis).catch(() => null);
+    client.on('error', (err: Error) => app.log.warn({ reason: err.message }, 'redis connection error'));
+    await waitForReady(client);
+    store = new RedisStore({ redis: client, limits });
+    const warning = await checkEvictionPolicy(client).catch(() => null);
     if (warning) app.log.warn(warning);
+    redis = client;
   }
   if (!store) {
     store = new MemoryStore({ limits, maxBytes: config.memoryStoreBytes });
     app.log.warn('Using the in-memory store: secrets do not survive a restart. Set REDIS_URL for production.');
   }
   app.decorate('store', store);
+  app.decorate<Redis | Cluster | null>('redis', redis);
   app.addHook('onClose', async () => store.close());
 }
 

@@ -10,6 +10,7 @@ import { Type } from 'typebox';
 import { decodeCanonical } from '../base64url.js';
 import type { Config } from '../config.js';
 import { HttpError, invalidRequest, receiptGone, secretGone, tooLarge, wrongPassphrase } from '../errors.js';
+import { rateLimiter } from '../plugins/rate-limit.js';
 import { Base64Url32, ErrorReply, IdParams, ReceiptState } from '../schemas.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
@@ -24,17 +25,21 @@ function manageHash(request: FastifyRequest): Buffer {
   return proofHash(match[1]!);
 }
 
-const Errors = { 400: ErrorReply, 403: ErrorReply, 404: ErrorReply, 413: ErrorReply, 503: ErrorReply };
+const Errors = { 400: ErrorReply, 403: ErrorReply, 404: ErrorReply, 413: ErrorReply, 429: ErrorReply, 503: ErrorReply };
 
 export default async function secretsRoutes(app: FastifyInstance, { config }: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   // Room for the base64url text of the largest envelope plus the JSON around it.
   const createBodyLimit = Math.ceil((config.maxSecretBytes * 4) / 3) + 1024;
+  const createLimit = rateLimiter(app, config.rateLimitCreate, 'create');
+  // Status and reveal share one budget: both answer whether a guessed id and proof are right.
+  const revealLimit = rateLimiter(app, config.rateLimitReveal, 'reveal');
 
   api.post(
     '/api/secrets',
     {
       bodyLimit: createBodyLimit,
+      onRequest: createLimit,
       schema: {
         body: Type.Object(
           {
@@ -75,6 +80,7 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
   api.post(
     '/api/secrets/:id/status',
     {
+      onRequest: revealLimit,
       schema: {
         params: IdParams,
         body: Type.Object({ access: Base64Url32 }, { additionalProperties: false }),
@@ -99,6 +105,7 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
   api.post(
     '/api/secrets/:id/reveal',
     {
+      onRequest: revealLimit,
       schema: {
         params: IdParams,
         body: Type.Object({ access: Base64Url32, unlock: Type.Optional(Base64Url32) }, { additionalProperties: false }),

@@ -94,7 +94,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     const key = link.split('#1.')[1]!;
     expect(await sender.getByLabel('Secret', { exact: true }).count(), 'the typed secret is gone from the page').toBe(0);
 
-    await sender.getByRole('button', { name: 'Copy secret link' }).click();
+    await sender.getByRole('button', { name: 'Copy secret link', exact: true }).click();
     await sender.getByText('Copied', { exact: true }).waitFor();
     expect(await sender.evaluate(() => navigator.clipboard.readText())).toBe(link);
     if (screenshotsWanted) await screenshots(sender, 'created');

@@ -6,8 +6,8 @@ import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
-/** Launches headless Chromium with nothing that phones home. */
-export function launchBrowser(): Promise<Browser> {
+/** Launches headless Chromium with nothing that phones home; `extraArgs` go after ours. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -19,6 +19,7 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-quic',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -7,9 +7,12 @@ import { onTestFinished } from 'vitest';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { defaultConfig, type Config } from '../../server/config.js';
 
-/** A test config: silent, random port, the built page from `npm run build`. */
+/**
+ * A test config: silent, random port, the built page from `npm run build`, and no
+ * rate limits (tests that race hundreds of requests from one address set their own).
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return defaultConfig({ logLevel: 'silent', port: 0, ...overrides });
+  return defaultConfig({ logLevel: 'silent', port: 0, rateLimitCreate: 0, rateLimitReveal: 0, ...overrides });
 }
 
 /** An app for `inject`, closed when the current test finishes. */

@@ -1,0 +1,80 @@
+/**
+ * The four routes a secret's life goes through, measured in an order where each feeds
+ * the next: create (its 201 replies give the ids), status on those ids, reveal on
+ * them (each secret allows VIEWS_PER_SECRET views, so nearly every reveal is a real
+ * 200), then the reveal page (`GET /s/ID`, no store lookup).
+ */
+import type { EnvelopeFixture } from './envelope.js';
+import { measureLoad, type LoadResult } from './load.js';
+
+/** Views allowed per created secret: reveal walks the ids round-robin, up to this many times. */
+export const VIEWS_PER_SECRET = 10;
+
+export interface LoadSettings {
+  connections: number;
+  durationSeconds: number;
+  warmupSeconds: number;
+}
+
+export interface RouteResults {
+  create: LoadResult;
+  status: LoadResult;
+  reveal: LoadResult;
+  page: LoadResult;
+  /** Secrets created by the create runs (warm-up included): the pool the others use. */
+  secrets: number;
+}
+
+/** Measures create, status, reveal and the page on a running burnlink server. */
+export async function measureRoutes(
+  origin: string,
+  fixture: EnvelopeFixture,
+  settings: LoadSettings,
+): Promise<RouteResults> {
+  const ids: string[] = [];
+  const create = await measureLoad({
+    ...settings,
+    origin,
+    method: 'POST',
+    path: () => '/api/secrets',
+    body: JSON.stringify({
+      ciphertext: Buffer.from(fixture.envelope).toString('base64url'),
+      accessHash: fixture.accessHash,
+      views: VIEWS_PER_SECRET,
+    }),
+    onResponse: (status, body) => {
+      if (status === 201) ids.push((JSON.parse(body) as { id: string }).id);
+    },
+  });
+  if (ids.length === 0) throw new Error(`no secret was created (status codes: ${JSON.stringify(create.statusCodes)})`);
+
+  const accessBody = JSON.stringify({ access: fixture.access });
+  const status = await measureLoad({
+    ...settings,
+    origin,
+    method: 'POST',
+    path: rotate(ids, (id) => `/api/secrets/${id}/status`),
+    body: accessBody,
+  });
+  const reveal = await measureLoad({
+    ...settings,
+    origin,
+    method: 'POST',
+    path: rotate(ids, (id) => `/api/secrets/${id}/reveal`),
+    body: accessBody,
+  });
+  const page = await measureLoad({
+    ...settings,
+    origin,
+    method: 'GET',
+    path: rotate(ids, (id) => `/s/${id}`),
+  });
+  return { create, status, reveal, page, secrets: ids.length };
+}
+
+/** A path function that walks the ids round-robin, across all connections. */
+function rotate(ids: readonly string[], path: (id: string) => string): () => string {
+  const paths = ids.map(path);
+  let next = 0;
+  return () => paths[next++ % paths.length]!;
+}

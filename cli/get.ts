@@ -1,0 +1,206 @@
+/**
+ * `burnlink get`: looks at a secret (burning nothing), asks for the passphrase if it
+ * has one, reveals it (burning one view), prints the text and saves the files.
+ */
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { ApiClient, ApiError } from '../web/src/lib/api.js';
+import {
+  deriveKeys,
+  EnvelopeError,
+  open,
+  PassphraseError,
+  type Secret,
+  type SecretFile,
+  type SecretKeys,
+} from '../web/src/lib/envelope.js';
+import { LinkError, parseSecretLink } from '../web/src/lib/link.js';
+import { count } from '../web/src/format.js';
+import type { CliEnv } from './env.js';
+import { EXIT_OK, EXIT_REFUSED, fromApi, refused, usageError } from './errors.js';
+import { saveFile, safeFileName } from './files.js';
+import { decodeUtf8, readAll } from './io.js';
+import { readPassphrase } from './passphrase.js';
+import { escapeLine, escapeText } from './terminal.js';
+import { GET_HELP, parseCommandArgs } from './usage.js';
+
+const OPTIONS = {
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  passphrase: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+interface Link {
+  origin: string;
+  id: string;
+  linkKey: Uint8Array;
+}
+
+/** Runs `burnlink get` with the arguments after the command name. */
+export async function get(env: CliEnv): Promise<number> {
+  const { values, positionals } = parseCommandArgs(env.argv, OPTIONS, 'get');
+  if (values.help) {
+    env.stdout.write(GET_HELP);
+    return EXIT_OK;
+  }
+  if (positionals.length !== 1) throw usageError('get takes exactly one LINK.\nRun "burnlink get --help" for usage.');
+  const linkFromStdin = positionals[0] === '-';
+  const link = parseLink(linkFromStdin ? await readLink(env) : positionals[0]!);
+  // Checked before anything is burned: once revealed, files must have somewhere to go.
+  const outDir = resolve(env.cwd, values.out ?? '.');
+  const shownDir = values.out === undefined ? 'The current directory' : `--out ${escapeLine(values.out)}`;
+  await checkWritableDirectory(outDir, shownDir);
+
+  const api = new ApiClient(link.origin);
+  const plainKeys = await deriveKeys(link.linkKey);
+  let status;
+  try {
+    status = await api.status(link.id, plainKeys.access);
+  } catch (error) {
+    throw fromApi(error, link.origin);
+  }
+  let keys = plainKeys;
+  if (status.passphrase) {
+    keys = await recipientKeys(env, link, { stdinUsed: linkFromStdin, attemptsLeft: status.attemptsLeft });
+  } else if (values.passphrase) {
+    env.stderr.write('This secret has no passphrase; none is needed.\n');
+  }
+
+  let revealed;
+  try {
+    revealed = await api.reveal(link.id, keys);
+  } catch (error) {
+    throw revealFailure(error, link.origin);
+  }
+  let secret: Secret;
+  try {
+    secret = await open(revealed.envelope, keys);
+  } catch (error) {
+    if (!(error instanceof EnvelopeError)) throw error;
+    throw refused(
+      'The secret was fetched, which used up a view, but it could not be decrypted: ' +
+        'the link is damaged or the stored data was changed.',
+    );
+  }
+
+  printText(env, secret.text);
+  const saved = await saveFiles(env, outDir, secret.files, values.force === true);
+  if (secret.text === '' && secret.files.length === 0) env.stderr.write('The secret is empty.\n');
+  env.stderr.write(
+    revealed.viewsLeft > 0
+      ? `The link can be opened ${count(revealed.viewsLeft, 'more time', 'more times')}.\n`
+      : 'That was its last view: the secret is now destroyed.\n',
+  );
+  return saved ? EXIT_OK : EXIT_REFUSED;
+}
+
+/** The link's parts; a damaged link is a usage error and nothing is sent. */
+function parseLink(text: string): Link {
+  let link: Link;
+  try {
+    link = parseSecretLink(text.trim());
+  } catch (error) {
+    if (error instanceof LinkError) throw usageError(`${error.message} Nothing was sent.`);
+    throw error;
+  }
+  if (!/^https?:\/\//.test(link.origin)) throw usageError('A burnlink link starts with https:// (or http://).');
+  return link;
+}
+
+async function readLink(env: CliEnv): Promise<string> {
+  if (env.isTTY.stdin) env.stderr.write('Paste the link, then press Enter and Ctrl-D:\n');
+  return decodeUtf8(await readAll(env.stdin), () => usageError('The link on stdin is not UTF-8 text.'));
+}
+
+async function checkWritableDirectory(dir: string, shown: string): Promise<void> {
+  try {
+    if (!(await stat(dir)).isDirectory()) throw usageError(`${shown} is not a directory.`);
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw usageError(`${shown} does not exist. Nothing was revealed.`);
+    if (code !== undefined) throw usageError(`${shown} is not writable, so files could not be saved. Nothing was revealed.`);
+    throw error;
+  }
+}
+
+/** Keys with the passphrase, from the environment or typed; a malformed one costs no attempt. */
+async function recipientKeys(
+  env: CliEnv,
+  link: Link,
+  options: { stdinUsed: boolean; attemptsLeft: number },
+): Promise<SecretKeys> {
+  if (!options.stdinUsed) env.stderr.write('This secret is protected by a passphrase.\n');
+  const passphrase = await readPassphrase(env, {
+    confirm: false,
+    why: 'This secret needs its passphrase; nothing was revealed.',
+    stdinUsed: options.stdinUsed,
+  });
+  try {
+    return await deriveKeys(link.linkKey, passphrase);
+  } catch (error) {
+    if (!(error instanceof PassphraseError)) throw error;
+    throw refused(`${error.message} It cannot be the right one; nothing was used up.`);
+  }
+}
+
+function revealFailure(error: unknown, origin: string) {
+  if (error instanceof ApiError && error.status === 403 && error.code === 'wrong_passphrase') {
+    const left = error.attemptsLeft ?? 0;
+    return refused(
+      left > 0
+        ? 'Wrong passphrase. The secret was not revealed and can be tried again: ' +
+            `${count(left, 'attempt', 'attempts')} left before it is destroyed.`
+        : 'Wrong passphrase, and that was the last attempt: the secret has been destroyed.',
+    );
+  }
+  return fromApi(error, origin);
+}
+
+/**
+ * The text, raw when piped (the exact bytes) and with control characters escaped
+ * on a terminal, where they could rewrite the screen or disguise what is shown.
+ */
+function printText(env: CliEnv, text: string): void {
+  if (!env.isTTY.stdout) {
+    env.stdout.write(text);
+    return;
+  }
+  const shown = escapeText(text);
+  env.stdout.write(shown.text === '' || shown.text.endsWith('\n') ? shown.text : `${shown.text}\n`);
+  if (shown.escaped > 0) {
+    env.stderr.write(
+      `(${count(shown.escaped, 'control character is', 'control characters are')} shown escaped, such as \\x1b for ESC; ` +
+        'redirect the output to a file to get the exact text.)\n',
+    );
+  }
+}
+
+/** Saves each file, reporting on stderr; false if any could not be saved. */
+async function saveFiles(env: CliEnv, dir: string, files: SecretFile[], force: boolean): Promise<boolean> {
+  const taken = new Set<string>();
+  let allSaved = true;
+  for (const file of files) {
+    const wanted = safeFileName(file.name);
+    const sentAs = wanted === file.name ? '' : ` (sent as “${escapeLine(file.name)}”)`;
+    try {
+      const saved = await saveFile(dir, wanted, file.bytes, { force, taken });
+      const where = escapeLine(relative(env.cwd, join(dir, saved.name)) || saved.name);
+      const size = count(file.bytes.length, 'byte', 'bytes');
+      const note =
+        saved.name !== wanted
+          ? `; “${escapeLine(wanted)}” already exists`
+          : saved.replaced
+            ? '; replaced the existing file'
+            : '';
+      env.stderr.write(`Saved ${where} (${size})${sentAs}${note}.\n`);
+    } catch (error) {
+      allSaved = false;
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      env.stderr.write(`Could not save “${escapeLine(wanted)}”${sentAs}: ${reason}.\n`);
+    }
+  }
+  return allSaved;
+}

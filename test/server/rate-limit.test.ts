@@ -1,0 +1,66 @@
+/** Per-address rate limits: guessing ids is throttled, and Redis shares the count between instances. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newProofs } from '../helpers/proofs.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { buildTestApp } from '../helpers/server.js';
+import type { FastifyInstance } from 'fastify';
+import { randomBytes } from 'node:crypto';
+
+const randomId = () => randomBytes(16).toString('base64url').slice(0, 21);
+const guess = (app: FastifyInstance, headers: Record<string, string> = {}, path = 'reveal') =>
+  app.inject({ method: 'POST', url: `/api/secrets/${randomId()}/${path}`, payload: { access: newProofs().access }, headers });
+
+describe('rate limits', () => {
+  it('stops a burst of reveals and status checks on random ids from one address', async () => {
+    const app = await buildTestApp({ rateLimitReveal: 5 });
+    const codes = [];
+    for (let i = 0; i < 8; i++) codes.push((await guess(app, {}, i % 2 ? 'status' : 'reveal')).statusCode);
+    expect(codes).toEqual([404, 404, 404, 404, 404, 429, 429, 429]);
+    const refused = await guess(app);
+    expect(refused.json()).toMatchObject({ error: 'rate_limited' });
+    expect(refused.json().message).toMatch(/^Too many requests from your address: try again in \d+ seconds\.$/);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('limits creation separately', async () => {
+    const app = await buildTestApp({ rateLimitCreate: 2, rateLimitReveal: 0 });
+    const create = () =>
+      app.inject({ method: 'POST', url: '/api/secrets', payload: { ciphertext: 'AAAA', accessHash: newProofs().accessHash } });
+    expect([(await create()).statusCode, (await create()).statusCode, (await create()).statusCode]).toEqual([201, 201, 429]);
+    expect((await guess(app)).statusCode).toBe(404);
+  });
+
+  it('counts per client address, from X-Forwarded-For only when TRUST_PROXY is on', async () => {
+    const trusting = await buildTestApp({ rateLimitReveal: 1, trustProxy: true });
+    expect((await guess(trusting, { 'x-forwarded-for': '203.0.113.1' })).statusCode).toBe(404);
+    expect((await guess(trusting, { 'x-forwarded-for': '203.0.113.2' })).statusCode).toBe(404);
+    expect((await guess(trusting, { 'x-forwarded-for': '203.0.113.1' })).statusCode).toBe(429);
+
+    const direct = await buildTestApp({ rateLimitReveal: 1, trustProxy: false });
+    expect((await guess(direct, { 'x-forwarded-for': '203.0.113.1' })).statusCode).toBe(404);
+    expect((await guess(direct, { 'x-forwarded-for': '203.0.113.2' })).statusCode).toBe(429);
+  });
+
+  it('is off with 0', async () => {
+    const app = await buildTestApp({ rateLimitReveal: 0 });
+    const codes = new Set<number>();
+    for (let i = 0; i < 100; i++) codes.add((await guess(app)).statusCode);
+    expect([...codes]).toEqual([404]);
+  });
+});
+
+describe('rate limits with Redis', () => {
+  let redis: TestRedis;
+  beforeAll(async () => {
+    redis = await startRedis();
+  });
+  afterAll(async () => redis?.stop());
+
+  it('shares one count between app instances', async () => {
+    const a = await buildTestApp({ redisUrl: redis.url, rateLimitReveal: 4 });
+    const b = await buildTestApp({ redisUrl: redis.url, rateLimitReveal: 4 });
+    const codes = [];
+    for (const app of [a, b, a, b, a, b]) codes.push((await guess(app)).statusCode);
+    expect(codes).toEqual([404, 404, 404, 404, 429, 429]);
+  });
+});

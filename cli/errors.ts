@@ -3,6 +3,7 @@
  * unreachable; 2 means the command line itself was wrong (and nothing was sent).
  */
 import { ApiError } from '../web/src/lib/api.js';
+import { escapeLine } from './terminal.js';
 
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
@@ -26,18 +27,17 @@ export const refused = (message: string) => new CliError(message, EXIT_REFUSED);
 
 export const GONE_MESSAGE = 'This secret has already been viewed or has expired.';
 
-/** A sentence for an API failure that the command has no better words for. */
-export function apiFailure(error: ApiError, origin: string): CliError {
+/**
+ * A sentence for an API failure. The server's own words are escaped: the server of a
+ * link is whichever one its sender chose. Anything that is not an ApiError is rethrown.
+ */
+export function fromApi(error: unknown, origin: string): CliError {
+  if (!(error instanceof ApiError)) throw error;
   if (error.status === 404) return refused(GONE_MESSAGE);
   if (error.status === 0 && error.code === 'network') return refused(`Cannot reach the server at ${origin}.`);
-  if (error.status === 0) return refused(`${origin} did not answer like a burnlink server: ${error.message}`);
+  const said = escapeLine(error.message);
+  if (error.status === 0) return refused(`${origin} did not answer like a burnlink server: ${said}`);
   if (error.status === 429) return refused('Too many requests from here just now. Wait a minute and try again.');
   if (error.status === 413) return refused('The secret is too large for this server.');
-  return refused(`The server refused: ${error.message}`);
-}
-
-/** Rethrows anything that is not an ApiError; turns an ApiError into a CliError. */
-export function fromApi(error: unknown, origin: string): CliError {
-  if (error instanceof ApiError) return apiFailure(error, origin);
-  throw error;
+  return refused(`The server refused: ${said}`);
 }

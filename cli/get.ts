@@ -53,18 +53,41 @@ export async function get(env: CliEnv): Promise<number> {
   const shownDir = values.out === undefined ? 'The current directory' : `--out ${escapeLine(values.out)}`;
   await checkWritableDirectory(outDir, shownDir);
 
+  const { secret, viewsLeft } = await reveal(env, link, {
+    expectPassphrase: values.passphrase === true,
+    stdinUsed: linkFromStdin,
+  });
+  printText(env, secret.text);
+  const saved = await saveFiles(env, outDir, secret.files, values.force === true);
+  if (secret.text === '' && secret.files.length === 0) env.stderr.write('The secret is empty.\n');
+  // Numbers from the server are checked before they are shown: the link's sender chose it.
+  if (viewsLeft === 0) env.stderr.write('That was its last view: the secret is now destroyed.\n');
+  else if (Number.isSafeInteger(viewsLeft) && viewsLeft > 0) {
+    env.stderr.write(`The link can be opened ${count(viewsLeft, 'more time', 'more times')}.\n`);
+  }
+  return saved ? EXIT_OK : EXIT_REFUSED;
+}
+
+/**
+ * Status first (burns nothing, shows nothing of the sender's), then the passphrase if
+ * the secret has one, then the reveal that burns a view, then decryption here.
+ */
+async function reveal(
+  env: CliEnv,
+  link: Link,
+  options: { expectPassphrase: boolean; stdinUsed: boolean },
+): Promise<{ secret: Secret; viewsLeft: number }> {
   const api = new ApiClient(link.origin);
-  const plainKeys = await deriveKeys(link.linkKey);
+  let keys = await deriveKeys(link.linkKey);
   let status;
   try {
-    status = await api.status(link.id, plainKeys.access);
+    status = await api.status(link.id, keys.access);
   } catch (error) {
     throw fromApi(error, link.origin);
   }
-  let keys = plainKeys;
   if (status.passphrase) {
-    keys = await recipientKeys(env, link, { stdinUsed: linkFromStdin, attemptsLeft: status.attemptsLeft });
-  } else if (values.passphrase) {
+    keys = await recipientKeys(env, link, { stdinUsed: options.stdinUsed, attemptsLeft: status.attemptsLeft });
+  } else if (options.expectPassphrase) {
     env.stderr.write('This secret has no passphrase; none is needed.\n');
   }
 
@@ -74,9 +97,8 @@ export async function get(env: CliEnv): Promise<number> {
   } catch (error) {
     throw revealFailure(error, link.origin);
   }
-  let secret: Secret;
   try {
-    secret = await open(revealed.envelope, keys);
+    return { secret: await open(revealed.envelope, keys), viewsLeft: revealed.viewsLeft };
   } catch (error) {
     if (!(error instanceof EnvelopeError)) throw error;
     throw refused(
@@ -84,16 +106,6 @@ export async function get(env: CliEnv): Promise<number> {
         'the link is damaged or the stored data was changed.',
     );
   }
-
-  printText(env, secret.text);
-  const saved = await saveFiles(env, outDir, secret.files, values.force === true);
-  if (secret.text === '' && secret.files.length === 0) env.stderr.write('The secret is empty.\n');
-  env.stderr.write(
-    revealed.viewsLeft > 0
-      ? `The link can be opened ${count(revealed.viewsLeft, 'more time', 'more times')}.\n`
-      : 'That was its last view: the secret is now destroyed.\n',
-  );
-  return saved ? EXIT_OK : EXIT_REFUSED;
 }
 
 /** The link's parts; a damaged link is a usage error and nothing is sent. */
@@ -121,7 +133,9 @@ async function checkWritableDirectory(dir: string, shown: string): Promise<void>
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') throw usageError(`${shown} does not exist. Nothing was revealed.`);
-    if (code !== undefined) throw usageError(`${shown} is not writable, so files could not be saved. Nothing was revealed.`);
+    if (code !== undefined) {
+      throw usageError(`${shown} is not writable, so files could not be saved. Nothing was revealed.`);
+    }
     throw error;
   }
 }
@@ -132,10 +146,12 @@ async function recipientKeys(
   link: Link,
   options: { stdinUsed: boolean; attemptsLeft: number },
 ): Promise<SecretKeys> {
-  if (!options.stdinUsed) env.stderr.write('This secret is protected by a passphrase.\n');
+  const { attemptsLeft } = options;
+  const attempts = Number.isSafeInteger(attemptsLeft) ? ` (${count(attemptsLeft, 'attempt', 'attempts')} left)` : '';
   const passphrase = await readPassphrase(env, {
     confirm: false,
     why: 'This secret needs its passphrase; nothing was revealed.',
+    intro: `This secret is protected by a passphrase${attempts}.`,
     stdinUsed: options.stdinUsed,
   });
   try {

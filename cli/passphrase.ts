@@ -18,13 +18,17 @@ export function canPrompt(env: CliEnv): boolean {
  */
 export async function readPassphrase(
   env: CliEnv,
-  options: { confirm: boolean; why: string; stdinUsed?: boolean },
+  options: { confirm: boolean; why: string; intro?: string; stdinUsed?: boolean },
 ): Promise<string> {
   const fromEnv = env.env[PASSPHRASE_VARIABLE];
   if (fromEnv !== undefined) return fromEnv;
-  if (options.stdinUsed || !canPrompt(env)) {
+  if (options.stdinUsed) {
+    throw refused(`${options.why} Set ${PASSPHRASE_VARIABLE}: stdin gave the link, so it cannot be asked for.`);
+  }
+  if (!canPrompt(env)) {
     throw refused(`${options.why} Set ${PASSPHRASE_VARIABLE}, or run this in a terminal to be asked for it.`);
   }
+  if (options.intro) env.stderr.write(`${options.intro}\n`);
   const passphrase = await promptHidden(env.stdin, env.stderr, 'Passphrase: ');
   if (options.confirm && (await promptHidden(env.stdin, env.stderr, 'Passphrase again: ')) !== passphrase) {
     throw refused('The two passphrases differ; nothing was sent.');

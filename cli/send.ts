@@ -1,7 +1,7 @@
 /** `burnlink send`: seals a secret here, stores only the ciphertext, prints the link. */
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { ApiClient } from '../web/src/lib/api.js';
+import { ApiClient, type Created } from '../web/src/lib/api.js';
 import {
   deriveKeys,
   EnvelopeError,
@@ -12,7 +12,7 @@ import {
   type SecretFile,
   type SecretKeys,
 } from '../web/src/lib/envelope.js';
-import { receiptLink, secretLink } from '../web/src/lib/link.js';
+import { parseReceiptLocation, parseSecretLink, receiptLink, secretLink } from '../web/src/lib/link.js';
 import { count, formatDateTime, formatFromNow } from '../web/src/format.js';
 import { parseDuration } from './duration.js';
 import { DEFAULT_SERVER, SERVER_VARIABLE, type CliEnv } from './env.js';
@@ -72,7 +72,7 @@ export async function send(env: CliEnv): Promise<number> {
     throw error;
   }
   const api = new ApiClient(origin);
-  let created;
+  let created: Created;
   try {
     created = await api.create({
       envelope,
@@ -85,14 +85,34 @@ export async function send(env: CliEnv): Promise<number> {
     throw fromApi(error, origin);
   }
 
-  env.stdout.write(`${secretLink(origin, created.id, linkKey)}\n`);
+  const links = checkedLinks(origin, created, linkKey);
+  env.stdout.write(`${links.secret}\n`);
+  const expires = Number.isSafeInteger(created.expiresAt)
+    ? `Expires ${formatDateTime(created.expiresAt)} (${formatFromNow(created.expiresAt)}); `
+    : '';
   env.stderr.write(
     `Receipt (keep it to yourself: it shows whether the secret was viewed, and can burn it):\n` +
-      `  ${receiptLink(origin, created.id, created.manageToken)}\n` +
-      `Expires ${formatDateTime(created.expiresAt)} (${formatFromNow(created.expiresAt)}); ` +
-      `can be opened ${count(views, 'time', 'times')}${keys.passphrase ? '; needs the passphrase' : ''}.\n`,
+      `  ${links.receipt}\n` +
+      `${expires}can be opened ${count(views, 'time', 'times')}${keys.passphrase ? '; needs the passphrase' : ''}.\n`,
   );
   return EXIT_OK;
+}
+
+/**
+ * The links, read back with the same parsers a recipient uses, so an id or token the
+ * server made up can never put anything but a working link on stdout.
+ */
+function checkedLinks(origin: string, created: Created, linkKey: Uint8Array): { secret: string; receipt: string } {
+  const secret = secretLink(origin, created.id, linkKey);
+  const receipt = receiptLink(origin, created.id, created.manageToken);
+  try {
+    parseSecretLink(secret);
+    const { pathname, hash } = new URL(receipt);
+    parseReceiptLocation(pathname, hash);
+  } catch {
+    throw refused(`${origin} answered with a malformed id or token; the secret cannot be opened.`);
+  }
+  return { secret, receipt };
 }
 
 /** The origin of the server URL; links always live at its root. */

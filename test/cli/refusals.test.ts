@@ -2,7 +2,9 @@
  * Passphrases, gone and damaged links, terminal escaping and the command line's
  * usage errors, against a real server whose log counts the requests it got.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { burnlink, fakeTerminal, sendText, startCountingServer, type CountingServer } from './harness.js';
 
 const GONE = 'This secret has already been viewed or has expired.';
@@ -39,7 +41,7 @@ describe('passphrases', () => {
     expect(sent.stderr).toMatch(/^Passphrase: \nPassphrase again: \n/);
     const got = await burnlink(['get', sent.out.trim()], { terminal: fakeTerminal(['pâss\r']) });
     expect(got).toMatchObject({ code: 0, out: 'typed ✓' });
-    expect(got.stderr).toMatch(/protected by a passphrase\.\nPassphrase: \n/);
+    expect(got.stderr).toMatch(/protected by a passphrase \(10 attempts left\)\.\nPassphrase: \n/);
   });
 
   it('refuses before revealing when there is no passphrase to be had, or it cannot be right', async () => {
@@ -98,6 +100,20 @@ describe('gone and damaged links', () => {
   it('reads the link from stdin with "-"', async () => {
     const link = await sendText(server, 'kept out of argv');
     expect(await burnlink(['get', '-'], { stdin: `${link}\n` })).toMatchObject({ code: 0, out: 'kept out of argv' });
+  });
+
+  it('escapes what a hostile server says, since a link’s sender picks its server', async () => {
+    const hostile = createServer((_request, response) => {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ error: 'x', message: 'bad \x1b]0;pwned\x07 title' }));
+    });
+    await new Promise<void>((resolve) => hostile.listen(0, '127.0.0.1', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => hostile.close(() => resolve())));
+    const { port } = hostile.address() as AddressInfo;
+    const link = `http://127.0.0.1:${port}/s/${'a'.repeat(21)}#1.${'A'.repeat(43)}`;
+    const got = await burnlink(['get', link]);
+    expect(got.code).toBe(1);
+    expect(got.stderr).toBe('burnlink: The server refused: bad \\x1b]0;pwned\\x07 title\n');
   });
 
   it('says when the server cannot be reached, exit 1', async () => {

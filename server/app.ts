@@ -4,7 +4,8 @@
  */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
-import errorHandler from './plugins/error-handler.js';
+import drain from './plugins/drain.js';
+import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import staticPage from './plugins/static.js';
@@ -43,16 +44,32 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     logger,
     trustProxy: config.trustProxy,
     // Slow-body and header bounds so a trickling client cannot hold a socket forever.
-    requestTimeout: 30_000,
+    // Node checks them every 30 s by default, which would let a client overstay by that
+    // much; checking every second keeps the bounds close to what is configured.
+    http: {
+      headersTimeout: config.headersTimeoutMs,
+      requestTimeout: config.requestTimeoutMs,
+      connectionsCheckingInterval: 1000,
+    },
+    requestTimeout: config.requestTimeoutMs,
     connectionTimeout: 60_000,
     keepAliveTimeout: 10_000,
+    frameworkErrors: answerFrameworkError,
+    clientErrorHandler: answerClientError,
     bodyLimit: 16 * 1024,
-    return503OnClosing: true,
+    // While closing, requests that still arrive on open connections are served (the store
+    // closes only after them) with Connection: close, rather than Fastify's bare 503.
+    return503OnClosing: false,
     routerOptions: { maxParamLength: 100 },
     // Strict JSON: no type coercion, and unknown fields are refused rather than dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
   });
 
+  // The API takes JSON only. Fastify also parses text/plain by default, which would turn
+  // a wrong content type into a confusing schema error instead of a 415.
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(drain);
   await app.register(securityHeaders);
   await app.register(errorHandler);
   await app.register(store, { config, store: options.store });

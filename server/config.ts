@@ -25,6 +25,13 @@ export const ConfigSchema = Type.Object({
       description: 'a comma-separated list of host:port seeds of a Redis Cluster',
     }),
   ),
+  redisCommandTimeoutMs: Type.Integer({
+    env: 'REDIS_COMMAND_TIMEOUT_MS',
+    default: 1000,
+    minimum: 100,
+    maximum: 60_000,
+    description: 'how long to wait for Redis to answer a command before answering 503, in milliseconds',
+  }),
   maxSecretBytes: Type.Integer({
     env: 'MAX_SECRET_BYTES',
     default: 8 * MiB,
@@ -100,6 +107,20 @@ export const ConfigSchema = Type.Object({
     maximum: 16_384 * MiB,
     description: 'the byte budget of the in-memory store',
   }),
+  headersTimeoutMs: Type.Integer({
+    env: 'HEADERS_TIMEOUT_MS',
+    default: 20_000,
+    minimum: 1000,
+    maximum: 600_000,
+    description: 'how long a client may take to send its request headers, in milliseconds',
+  }),
+  requestTimeoutMs: Type.Integer({
+    env: 'REQUEST_TIMEOUT_MS',
+    default: 30_000,
+    minimum: 1000,
+    maximum: 600_000,
+    description: 'how long a client may take to send a whole request (headers and body), in milliseconds',
+  }),
   logLevel: Type.Union(
     [
       Type.Literal('fatal'),
@@ -160,6 +181,9 @@ function checkConfig(config: Config, problems: string[]): Config {
       problems.push('MIN_EXPIRES_IN must not be larger than MAX_EXPIRES_IN.');
     } else if (config.defaultExpiresIn < config.minExpiresIn || config.defaultExpiresIn > config.maxExpiresIn) {
       problems.push('DEFAULT_EXPIRES_IN must lie between MIN_EXPIRES_IN and MAX_EXPIRES_IN.');
+    }
+    if (config.headersTimeoutMs > config.requestTimeoutMs) {
+      problems.push('HEADERS_TIMEOUT_MS must not be larger than REQUEST_TIMEOUT_MS.');
     }
     if (config.redisUrl !== undefined && config.redisClusterNodes !== undefined) {
       problems.push('Set REDIS_URL or REDIS_CLUSTER_NODES, not both.');

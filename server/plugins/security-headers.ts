@@ -13,7 +13,8 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-const HEADERS: Record<string, string> = {
+/** Sent on every response; exported for the answers written outside Fastify's hooks (error-handler.ts). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'referrer-policy': 'no-referrer',
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
@@ -28,7 +29,7 @@ const IMMUTABLE_ASSET = /^\/assets\/[^/]+$/;
 
 async function securityHeaders(app: FastifyInstance) {
   app.addHook('onSend', async (request, reply) => {
-    reply.headers(HEADERS);
+    reply.headers(SECURITY_HEADERS);
     const cacheable = reply.statusCode === 200 && IMMUTABLE_ASSET.test(request.url);
     reply.header('cache-control', cacheable ? 'public, max-age=31536000, immutable' : 'no-store');
   });

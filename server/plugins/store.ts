@@ -18,13 +18,22 @@ declare module 'fastify' {
   }
 }
 
-// Fail fast while Redis is down (503 at once) instead of queueing requests behind it.
-const FAIL_FAST: RedisOptions = {
+/**
+ * Fail fast while Redis is down (503 at once) instead of queueing requests behind it;
+ * `commandTimeout` covers a Redis that accepts connections but does not answer
+ * (frozen, partitioned), which would otherwise hold every request until the OS gives
+ * up on the socket.
+ */
+const failFast = (commandTimeout: number): RedisOptions => ({
   enableOfflineQueue: false,
   maxRetriesPerRequest: 1,
   connectTimeout: 2000,
+  commandTimeout,
+  // Commands cut off by a dropped connection are failed, not sent again after the
+  // reconnect: the scripts are not idempotent (a create would find its own id taken).
+  autoResendUnfulfilledCommands: false,
   retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-};
+});
 
 /** How long start-up waits for Redis before serving anyway (and answering 503 until it comes). */
 const READY_WAIT_MS = 5000;
@@ -38,15 +47,16 @@ async function storePlugin(app: FastifyInstance, options: { config: Config; stor
   let store = options.store;
   let redis: Redis | Cluster | null = null;
   if (!store && (config.redisUrl || config.redisClusterNodes)) {
+    const clientOptions = failFast(config.redisCommandTimeoutMs);
     const client = config.redisClusterNodes
       ? new Cluster(
           config.redisClusterNodes.split(',').map((node) => {
             const [host, port] = node.split(':');
             return { host: host!, port: Number(port) };
           }),
-          { enableOfflineQueue: false, redisOptions: FAIL_FAST },
+          { enableOfflineQueue: false, redisOptions: clientOptions },
         )
-      : new Redis(config.redisUrl!, FAIL_FAST);
+      : new Redis(config.redisUrl!, clientOptions);
     // ioredis reports connection errors as events; without a listener they would crash the process.
     client.on('error', (err: Error) => app.log.warn({ reason: err.message }, 'redis connection error'));
     await waitForReady(client);

@@ -1,10 +1,12 @@
 /**
  * A throwaway redis-server for tests: its own free port on 127.0.0.1 (never 6379), its
- * own temporary directory, no persistence, and noeviction like production.
+ * own temporary directory, no persistence unless the caller turns it on, and noeviction
+ * like production. The directory lives until stop(), so a restart — even after a
+ * SIGKILL — loads whatever the server persisted (the durability tests rely on it).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,46 +16,69 @@ const REDIS_SERVER = '/usr/bin/redis-server';
 const DEFAULT_ARGS = ['--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'];
 const READY_TIMEOUT_MS = 10_000;
 
+type StopSignal = 'SIGTERM' | 'SIGKILL';
+
 export interface TestRedis {
   port: number;
   url: string;
   /** Kills the server and removes its directory. */
   stop(): Promise<void>;
-  /** Starts the server again on the same port (stopping it first if it runs). */
-  restart(): Promise<void>;
+  /**
+   * Starts the server again on the same port and in the same directory, stopping it
+   * first if it runs (SIGTERM by default; SIGKILL to simulate a crash).
+   */
+  restart(options?: { signal?: StopSignal }): Promise<void>;
+  /** Stops the server but keeps its directory, for a later restart(): a Redis outage. */
+  kill(signal?: StopSignal): Promise<void>;
+  /** Freezes the server (SIGSTOP): connections stay open but nothing answers, like a network partition. */
+  freeze(): void;
+  /** Lets a frozen server run on (SIGCONT). */
+  thaw(): void;
 }
 
 /** Starts redis-server on a free port and resolves once it answers PING. */
 export async function startRedis(options: { args?: string[] } = {}): Promise<TestRedis> {
   const args = [...DEFAULT_ARGS, ...(options.args ?? [])];
+  const dir = await mkdtemp(join(tmpdir(), 'burnlink-redis-'));
   let server: RunningServer | undefined;
   // Something else may grab the probed port before redis-server binds it: try another.
   for (let attempt = 1; !server; attempt++) {
     try {
-      server = await launch(await freePort(), args);
+      server = await launch(await freePort(), dir, args);
     } catch (error) {
-      if (attempt === 3) throw error;
+      if (attempt === 3) {
+        await rm(dir, { recursive: true, force: true });
+        throw error;
+      }
     }
   }
   const { port } = server;
+  const kill = async (signal: StopSignal = 'SIGTERM') => server?.stop(signal);
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
-    stop: async () => server?.stop(),
-    restart: async () => {
-      await server?.stop();
-      server = await launch(port, args);
+    stop: async () => {
+      await kill();
+      await rm(dir, { recursive: true, force: true });
+    },
+    kill,
+    freeze: () => server?.signal('SIGSTOP'),
+    thaw: () => server?.signal('SIGCONT'),
+    restart: async ({ signal = 'SIGTERM' } = {}) => {
+      await kill(signal);
+      await mkdir(dir, { recursive: true });
+      server = await launch(port, dir, args);
     },
   };
 }
 
 interface RunningServer {
   port: number;
-  stop(): Promise<void>;
+  stop(signal: StopSignal): Promise<void>;
+  signal(signal: NodeJS.Signals): void;
 }
 
-async function launch(port: number, args: string[]): Promise<RunningServer> {
-  const dir = await mkdtemp(join(tmpdir(), 'burnlink-redis-'));
+async function launch(port: number, dir: string, args: string[]): Promise<RunningServer> {
   const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -65,18 +90,17 @@ async function launch(port: number, args: string[]): Promise<RunningServer> {
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
 
-  const stop = async () => {
+  const stop = async (signal: StopSignal) => {
     process.off('exit', killOnExit);
-    await kill(child);
-    await rm(dir, { recursive: true, force: true });
+    await kill(child, signal);
   };
   try {
     await waitUntilReady(port, child, () => output);
   } catch (error) {
-    await stop();
+    await stop('SIGKILL');
     throw error;
   }
-  return { port, stop };
+  return { port, stop, signal: (signal) => void child.kill(signal) };
 }
 
 async function waitUntilReady(port: number, child: ChildProcess, output: () => string): Promise<void> {
@@ -105,10 +129,11 @@ function answersPing(port: number): Promise<boolean> {
   });
 }
 
-async function kill(child: ChildProcess): Promise<void> {
+async function kill(child: ChildProcess, signal: StopSignal): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
-  child.kill('SIGTERM');
+  child.kill('SIGCONT'); // a frozen server cannot act on SIGTERM
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;
   clearTimeout(timer);

@@ -1,0 +1,101 @@
+/**
+ * Graceful shutdown of the real process (`node dist/server/main.js`, built by `npm run
+ * build`): on SIGTERM a request already in flight finishes and its secret is stored
+ * (the store closes only after the last request), new connections are refused, and the
+ * process exits 0 within a bound.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { connect, type Socket } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Redis } from 'ioredis';
+import { afterEach, expect, it } from 'vitest';
+import { b64, newProofs } from '../helpers/proofs.js';
+import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+
+const MAIN = 'dist/server/main.js';
+const EXIT_BOUND_MS = 5000;
+
+let child: ChildProcess | undefined;
+let redis: TestRedis | undefined;
+afterEach(async () => {
+  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  await redis?.stop();
+});
+
+/** Starts the built server and resolves with its URL and a view of its log. */
+async function startProcess(env: Record<string, string>) {
+  expect(existsSync(MAIN), `${MAIN} is missing: run "npm run build"`).toBe(true);
+  const proc = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  let log = '';
+  proc.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  proc.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const deadline = Date.now() + 10_000;
+  let url: string | undefined;
+  while (!url) {
+    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
+    url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1];
+    await sleep(20);
+  }
+  return { proc, url, log: () => log };
+}
+
+function connectTo(url: string): Promise<Socket> {
+  const { port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), '127.0.0.1');
+    socket.once('connect', () => resolve(socket));
+    socket.once('error', reject);
+  });
+}
+
+it('finishes the request in flight, refuses new connections and exits 0 on SIGTERM', async () => {
+  redis = await startRedis();
+  const server = await startProcess({ REDIS_URL: redis.url });
+
+  // A create whose body is half sent when the signal arrives.
+  const p = newProofs();
+  const body = JSON.stringify({ ciphertext: b64(randomBytes(3000)), accessHash: p.accessHash });
+  const socket = await connectTo(server.url);
+  let response = '';
+  socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
+  socket.write(
+    `POST /api/secrets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+  );
+  socket.write(body.slice(0, 2000));
+  await sleep(200);
+
+  const signalled = Date.now();
+  const exited = once(server.proc, 'exit');
+  server.proc.kill('SIGTERM');
+  while (!server.log().includes('shutting down')) await sleep(10);
+  await sleep(100);
+
+  // No new connection is accepted while the in-flight request drains.
+  await expect(connectTo(server.url)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+
+  socket.write(body.slice(2000));
+  while (!response.includes('\r\n\r\n{')) await sleep(10);
+  expect(response).toMatch(/^HTTP\/1\.1 201 /);
+  // The connection is closed after the answer, so keep-alive does not hold the shutdown open.
+  expect(response.toLowerCase()).toContain('\r\nconnection: close\r\n');
+  const { id } = JSON.parse(response.slice(response.indexOf('\r\n\r\n') + 4)) as { id: string };
+
+  const [code] = (await exited) as [number | null];
+  const tookMs = Date.now() - signalled;
+  expect(code).toBe(0);
+  expect(tookMs).toBeLessThan(EXIT_BOUND_MS);
+
+  // The in-flight secret really reached Redis before the store closed.
+  const inspect = new Redis(redis.url);
+  expect(await inspect.exists(`bl:{${id}}:s`, `bl:{${id}}:r`)).toBe(2);
+  await inspect.quit();
+  socket.destroy();
+  console.log(`shutdown: in-flight create finished (201, stored), new connection refused, exit 0 after ${tookMs} ms`);
+}, 30_000);

@@ -2,29 +2,18 @@
  * The page itself: what it ships (nothing inline, so the strict CSP holds), what it says
  * without JavaScript or without WebCrypto, and that it works from the keyboard alone.
  */
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContextRecorder, launchBrowser } from '../helpers/browser.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ContextRecorder } from '../helpers/browser.js';
+import { useServerAndBrowser } from './harness.js';
 
 describe('the page', () => {
-  let browser: Browser;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    server = await startServer();
-    // burnlink.test resolves to the server inside this browser only: a plain-http origin
-    // that is not localhost, so not a secure context.
-    browser = await launchBrowser(['--host-resolver-rules=MAP burnlink.test 127.0.0.1']);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // burnlink.test resolves to the server inside this browser only: a plain-http origin
+  // that is not localhost, so not a secure context.
+  const env = useServerAndBrowser({}, ['--host-resolver-rules=MAP burnlink.test 127.0.0.1']);
 
   it('ships no inline script or style, under a CSP without unsafe-inline', async () => {
-    const response = await fetch(`${server.url}/s/${'A'.repeat(21)}`);
+    const response = await fetch(`${env.server.url}/s/${'A'.repeat(21)}`);
     const html = await response.text();
     expect(response.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
     expect(response.headers.get('content-security-policy')).not.toMatch(/unsafe-inline/);
@@ -34,45 +23,64 @@ describe('the page', () => {
   });
 
   it('explains itself when JavaScript is off', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await env.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
-    expect(await page.locator('body').innerText()).toContain('it needs JavaScript');
+    await page.goto(`${env.server.url}/`);
+    const text = await page.locator('body').innerText();
+    expect(text).toContain('it needs JavaScript');
+    expect(text).toContain('braucht dafür JavaScript');
     await context.close();
   });
 
-  it('explains itself outside a secure context, where WebCrypto is missing', async () => {
-    const context = await browser.newContext();
+  it('explains itself on plain HTTP, where WebCrypto is missing, and how to fix it', async () => {
+    const context = await env.browser.newContext();
     const page = await context.newPage();
-    const port = new URL(server.url).port;
-    await page.goto(`http://burnlink.test:${port}/`);
+    const port = new URL(env.server.url).port;
+    await page.goto(`http://burnlink.test:${port}/s/${'A'.repeat(21)}#1.${'A'.repeat(43)}`);
     expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
-    await page.getByRole('alert').filter({ hasText: 'This page needs a secure context (HTTPS or localhost) for WebCrypto' }).waitFor();
+    const alert = page.getByRole('alert');
+    await alert.filter({ hasText: 'This page was opened over plain HTTP' }).waitFor();
+    expect(await alert.innerText()).toContain('Open the same address with https:// instead of http://');
     expect(await page.getByRole('button').count()).toBe(0);
     await context.close();
   });
 
+  it('explains itself in a browser without WebCrypto', async () => {
+    const context = await env.browser.newContext();
+    // As in a browser that lacks the API although the page is secure.
+    await context.addInitScript(() => Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined }));
+    const page = await context.newPage();
+    await page.goto(`${env.server.url}/`);
+    await page.getByRole('alert').filter({ hasText: 'This browser does not offer the encryption this page needs' }).waitFor();
+    expect(await page.getByRole('alert').innerText()).toContain('up-to-date browser');
+    await context.close();
+  });
+
   it('creates a secret from the keyboard alone, in a sensible tab order', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     context.setDefaultTimeout(15_000);
     const recorder = new ContextRecorder(context);
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${env.server.url}/`);
+    await page.getByLabel('Expires after').and(page.locator(':enabled')).waitFor();
     const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
     const steps: Locator[] = [
+      page.getByRole('link', { name: 'burnlink' }),
+      page.getByLabel('Language'),
       page.getByLabel('Secret', { exact: true }),
+      page.getByRole('button', { name: 'Add files' }),
       page.getByLabel('Expires after'),
       page.getByLabel('Views allowed'),
       page.getByLabel('Passphrase (optional)'),
       page.getByRole('button', { name: 'Show passphrase', exact: true }),
+      page.getByRole('button', { name: 'Generate a passphrase', exact: true }),
       page.getByRole('button', { name: 'Create secret link', exact: true }),
     ];
 
-    await page.keyboard.press('Tab'); // the brand link comes first
     for (const [index, step] of steps.entries()) {
       await page.keyboard.press('Tab');
       expect(await isFocused(step), `tab stop ${index + 1}`).toBe(true);
-      if (index === 0) await page.keyboard.type('typed, not pasted');
+      if (index === 2) await page.keyboard.type('typed, not pasted');
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();

@@ -7,11 +7,45 @@ import type { Page } from 'playwright-core';
 
 export const GONE = 'This secret has already been viewed or has expired.';
 
+/** A file as Playwright hands it to a file chooser. */
+export interface TestFile {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
 export interface SenderChoices {
   text: string;
   passphrase?: string;
   views?: number;
   expiry?: '5 minutes' | '1 hour' | '1 day' | '7 days' | '30 days';
+  files?: TestFile[];
+}
+
+/** Waits until the create form has the server's limits (its expiry choices). */
+export async function openCreatePage(page: Page, origin: string): Promise<void> {
+  await page.goto(`${origin}/`);
+  await page.getByLabel('Expires after').and(page.locator(':enabled')).waitFor();
+}
+
+/** Adds files through the "Add files" button and the browser's file chooser. */
+export async function attachFiles(page: Page, files: TestFile[]): Promise<void> {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add files' }).click();
+  await (await chooser).setFiles(files);
+}
+
+/** Drops files onto the page's main area, as dragging them from a file manager does. */
+export async function dropFiles(page: Page, files: { name: string; type: string; text: string }[]): Promise<void> {
+  const dataTransfer = await page.evaluateHandle((files) => {
+    const transfer = new DataTransfer();
+    for (const file of files) transfer.items.add(new File([file.text], file.name, { type: file.type }));
+    return transfer;
+  }, files);
+  const target = page.getByRole('main');
+  await target.dispatchEvent('dragenter', { dataTransfer });
+  await target.dispatchEvent('dragover', { dataTransfer });
+  await target.dispatchEvent('drop', { dataTransfer });
 }
 
 /** Fills the create form and returns the secret link and the receipt link. */
@@ -20,8 +54,9 @@ export async function createSecret(
   origin: string,
   choices: SenderChoices,
 ): Promise<{ link: string; receiptLink: string }> {
-  await page.goto(`${origin}/`);
+  await openCreatePage(page, origin);
   await page.getByLabel('Secret', { exact: true }).fill(choices.text);
+  if (choices.files) await attachFiles(page, choices.files);
   if (choices.expiry) await page.getByLabel('Expires after').selectOption({ label: choices.expiry });
   if (choices.views !== undefined) await page.getByLabel('Views allowed').fill(String(choices.views));
   if (choices.passphrase !== undefined) await page.getByLabel('Passphrase (optional)').fill(choices.passphrase);
@@ -33,7 +68,7 @@ export async function createSecret(
   };
 }
 
-/** Waits for the recipient's page to show the status and the Reveal button. */
+/** Waits for the recipient's page to show the status and the Reveal button; returns the page's text. */
 export async function waitForRevealForm(page: Page): Promise<string> {
   await page.getByRole('heading', { name: 'You have been sent a secret' }).waitFor();
   await page.getByRole('button', { name: 'Reveal' }).waitFor();
@@ -47,16 +82,18 @@ export async function reveal(page: Page): Promise<string> {
   return page.getByLabel('Secret', { exact: true }).inputValue();
 }
 
-/** Saves the page at a phone's and a desktop's width (light, and dark at the desktop width). */
+/** Saves the page at a phone's and a desktop's width (light, and dark at both widths) into test-results/e2e. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   await mkdir('test-results/e2e', { recursive: true });
   const original = page.viewportSize();
-  for (const width of [360, 1280]) {
-    await page.setViewportSize({ width, height: 800 });
-    await page.screenshot({ path: `test-results/e2e/${name}-${width}.png`, fullPage: true });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const width of [360, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const suffix = scheme === 'dark' ? '-dark' : '';
+      await page.screenshot({ path: `test-results/e2e/${name}-${width}${suffix}.png`, fullPage: true });
+    }
   }
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: `test-results/e2e/${name}-1280-dark.png`, fullPage: true });
   await page.emulateMedia({ colorScheme: 'light' });
   if (original) await page.setViewportSize(original);
 }

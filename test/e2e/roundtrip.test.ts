@@ -4,12 +4,13 @@
  * looks (burning nothing), reveals once, and finds it gone afterwards. Every request
  * of every context is recorded and searched for the link key and the passphrase.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContextRecorder, launchBrowser, requestText } from '../helpers/browser.js';
+import { launchBrowser, requestText, type ContextRecorder } from '../helpers/browser.js';
 import { startRedis } from '../helpers/redis-server.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
-import { createSecret, GONE, reveal, screenshots, waitForRevealForm } from './pages.js';
+import { freshContext } from './harness.js';
+import { createSecret, GONE, openCreatePage, reveal, screenshots, waitForRevealForm } from './pages.js';
 
 const SECRET = 'pässwörd 🔑\nline two\n  indented';
 const PASSPHRASE = 'correct horse 🐎 battery';
@@ -55,17 +56,6 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     await stopStore();
   });
 
-  /** A fresh browser context (no cookies, no storage, no history) with its recorder. */
-  async function freshContext(
-    recorders: ContextRecorder[],
-    options: Parameters<Browser['newContext']>[0] = {},
-  ): Promise<BrowserContext> {
-    const context = await browser.newContext(options);
-    context.setDefaultTimeout(15_000);
-    recorders.push(new ContextRecorder(context));
-    return context;
-  }
-
   /** No request of any context holds any of the forbidden strings, and nothing went wrong on the pages. */
   async function expectNoLeaks(recorders: ContextRecorder[], forbidden: string[]): Promise<void> {
     const requests = (await Promise.all(recorders.map((recorder) => recorder.requests()))).flat();
@@ -84,9 +74,9 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
   it('shows a plain secret once, only when Reveal is pressed, and never sends its key', async () => {
     const recorders: ContextRecorder[] = [];
     const sender = await (
-      await freshContext(recorders, { permissions: ['clipboard-read', 'clipboard-write'] })
+      await freshContext(browser, recorders, { permissions: ['clipboard-read', 'clipboard-write'] })
     ).newPage();
-    await sender.goto(`${server.url}/`);
+    await openCreatePage(sender, server.url);
     if (screenshotsWanted) await screenshots(sender, 'create-empty');
     const { link, receiptLink } = await createSecret(sender, server.url, { text: SECRET, expiry: '1 hour' });
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21,}#1\.[A-Za-z0-9_-]{43}$/);
@@ -95,11 +85,11 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     expect(await sender.getByLabel('Secret', { exact: true }).count(), 'the typed secret is gone from the page').toBe(0);
 
     await sender.getByRole('button', { name: 'Copy secret link', exact: true }).click();
-    await sender.getByText('Copied', { exact: true }).waitFor();
+    await sender.getByText('Copied').waitFor();
     expect(await sender.evaluate(() => navigator.clipboard.readText())).toBe(link);
     if (screenshotsWanted) await screenshots(sender, 'created');
 
-    const recipient = await (await freshContext(recorders)).newPage();
+    const recipient = await (await freshContext(browser, recorders)).newPage();
     await recipient.goto(link);
     const status = await waitForRevealForm(recipient);
     expect(status).toContain('It can be viewed 1 more time;');
@@ -117,7 +107,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     await recipient.getByText('this page holds the only copy').waitFor();
     if (screenshotsWanted) await screenshots(recipient, 'revealed');
 
-    const latecomer = await (await freshContext(recorders)).newPage();
+    const latecomer = await (await freshContext(browser, recorders)).newPage();
     await latecomer.goto(link);
     await latecomer.getByRole('heading', { name: GONE }).waitFor();
     if (screenshotsWanted) await screenshots(latecomer, 'gone');
@@ -132,12 +122,12 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
 
   it('refuses a wrong passphrase without burning, lets it be retyped, and reveals with the right one', async () => {
     const recorders: ContextRecorder[] = [];
-    const sender = await (await freshContext(recorders)).newPage();
+    const sender = await (await freshContext(browser, recorders)).newPage();
     const { link } = await createSecret(sender, server.url, { text: SECRET, passphrase: PASSPHRASE, views: 2 });
     await sender.getByText('The recipient also needs the passphrase').waitFor();
     const key = link.split('#1.')[1]!;
 
-    const recipient = await (await freshContext(recorders)).newPage();
+    const recipient = await (await freshContext(browser, recorders)).newPage();
     await recipient.goto(link);
     expect(await waitForRevealForm(recipient)).toContain('It can be viewed 2 more times;');
     const passphrase = recipient.getByLabel('Passphrase', { exact: true });
@@ -155,7 +145,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     await recipient.getByText('The same link can open it 1 more time').waitFor();
     expect(await recipient.evaluate(() => location.hash)).toBe('');
 
-    const second = await (await freshContext(recorders)).newPage();
+    const second = await (await freshContext(browser, recorders)).newPage();
     await second.goto(link);
     expect(await waitForRevealForm(second)).toContain('It can be viewed 1 more time;');
 
@@ -168,7 +158,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
 
   it('lets the sender burn a secret from the receipt, after a confirm step', async () => {
     const recorders: ContextRecorder[] = [];
-    const sender = await (await freshContext(recorders)).newPage();
+    const sender = await (await freshContext(browser, recorders)).newPage();
     const { link, receiptLink } = await createSecret(sender, server.url, { text: 'burn me', views: 3 });
     await sender.goto(receiptLink);
     await sender.getByText('Not viewed yet.').waitFor();
@@ -180,7 +170,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     await sender.getByText('Burned by you').waitFor();
     expect(await sender.getByRole('button', { name: 'Burn now' }).count()).toBe(0);
 
-    const recipient = await (await freshContext(recorders)).newPage();
+    const recipient = await (await freshContext(browser, recorders)).newPage();
     await recipient.goto(link);
     await recipient.getByRole('heading', { name: GONE }).waitFor();
     expect(recorders.flatMap((recorder) => recorder.problems)).toEqual([]);
@@ -188,7 +178,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
 
   it('says a link without its key is damaged, and asks the server nothing', async () => {
     const recorders: ContextRecorder[] = [];
-    const page = await (await freshContext(recorders)).newPage();
+    const page = await (await freshContext(browser, recorders)).newPage();
     await page.goto(`${server.url}/s/${'A'.repeat(21)}`);
     await page.getByRole('heading', { name: 'This link is incomplete or damaged' }).waitFor();
     await page.goto(`${server.url}/s/${'A'.repeat(21)}#1.tooShort`);

@@ -41,12 +41,16 @@ export class ContextRecorder {
   constructor(context: BrowserContext) {
     context.on('request', (request) => {
       this.#pending.push(
-        request.allHeaders().then((headers) => ({
-          method: request.method(),
-          url: request.url(),
-          headers,
-          body: request.postData(),
-        })),
+        request
+          .allHeaders()
+          // A request still in flight when its context closes has no headers to give.
+          .catch(() => ({}) as Record<string, string>)
+          .then((headers) => ({
+            method: request.method(),
+            url: request.url(),
+            headers,
+            body: request.postData(),
+          })),
       );
     });
     context.on('console', (message) => {

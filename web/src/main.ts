@@ -1,5 +1,9 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
+import { locale } from './locale.svelte.js';
+import { route } from './routes.js';
 import './app.css';
 
-mount(App, { target: document.getElementById('app')! });
+// The catalog and the page's chunk together, so the page never flashes in the wrong language.
+const [page] = await Promise.all([route(location), locale.start()]);
+mount(App, { target: document.getElementById('app')!, props: { route: page } });

@@ -20,6 +20,15 @@ export interface SecretStatus {
   attemptsLeft: number;
 }
 
+/** What the server accepts (GET /api/limits), so a client offers only valid choices. */
+export interface Limits {
+  /** The largest envelope, in bytes. */
+  maxSecretBytes: number;
+  maxViews: number;
+  /** Seconds. */
+  expiresIn: { min: number; max: number; default: number };
+}
+
 export interface Receipt {
   state: ReceiptState;
   expiresAt: number;
@@ -49,6 +58,11 @@ export class ApiClient {
     private readonly baseUrl = '',
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
   ) {}
+
+  /** The server's bounds on size, views and expiry. */
+  async limits(): Promise<Limits> {
+    return this.call<Limits>('GET', '/api/limits', {});
+  }
 
   /** Stores an envelope; the proofs themselves never leave the client at creation. */
   async create(input: {

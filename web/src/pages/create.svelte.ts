@@ -1,47 +1,77 @@
 /**
  * The sender's side: the form's fields and the create flow (seal locally, store the
- * ciphertext, show the link). Nothing typed is lost when something fails.
+ * ciphertext, show the link). The choices come from the server's limits; nothing
+ * typed is lost when something fails.
  */
-import { ApiError, type ApiClient } from '../lib/api.js';
+import { expiryChoices } from '../expiry.js';
+import { sealedSize, utf8Length } from '../files.js';
+import { ApiError, type ApiClient, type Limits } from '../lib/api.js';
 import { deriveKeys, newLinkKey, PassphraseError, proofHash, seal } from '../lib/envelope.js';
 import { receiptLink, secretLink } from '../lib/link.js';
+import { Attachments, UnreadableFileError } from './attachments.svelte.js';
 
-export const EXPIRY_CHOICES = [
-  { seconds: 300, label: '5 minutes' },
-  { seconds: 3_600, label: '1 hour' },
-  { seconds: 86_400, label: '1 day' },
-  { seconds: 604_800, label: '7 days' },
-  { seconds: 2_592_000, label: '30 days' },
-] as const;
-export const DEFAULT_EXPIRES_IN = 86_400;
-export const MAX_VIEWS = 100;
+/** Why the secret was not created; each code is the key of its message in the catalogs (create.problems). */
+export type CreateProblem =
+  | { code: 'empty' }
+  | { code: 'views'; max: number }
+  | { code: 'tooLarge'; size: number; max: number }
+  | { code: 'fileUnreadable'; name: string }
+  | { code: 'passphraseControl' }
+  | { code: 'unreachable' }
+  | { code: 'rateLimited' }
+  | { code: 'refused'; message: string }
+  | { code: 'failed' };
 
-/** What the sender types. */
+/** What the sender types and picks. */
 export class CreateForm {
+  /** The server's bounds; undefined until they have arrived. */
+  limits = $state.raw<Limits>();
   text = $state('');
-  expiresIn = $state<number>(DEFAULT_EXPIRES_IN);
+  readonly attachments = new Attachments();
+  /** Seconds; undefined until the limits (and so the default) are known. */
+  expiresIn = $state<number>();
   /** null while the number field is empty. */
   views = $state<number | null>(1);
   /** Empty means no passphrase. */
   passphrase = $state('');
 
-  /** Why the text cannot be sent, if it cannot. */
-  readonly textProblem = $derived(this.text.length === 0 ? 'Type or paste the secret first.' : undefined);
-  readonly viewsProblem = $derived(
-    this.views !== null && Number.isInteger(this.views) && this.views >= 1 && this.views <= MAX_VIEWS
-      ? undefined
-      : `Views must be a whole number from 1 to ${MAX_VIEWS}.`,
+  readonly expiryChoices = $derived(this.limits ? expiryChoices(this.limits.expiresIn) : []);
+  /** The envelope's size in bytes, which the server's limit counts. */
+  readonly sealedSize = $derived(sealedSize(utf8Length(this.text), this.attachments.list));
+
+  readonly emptyProblem = $derived<CreateProblem | undefined>(
+    this.text.length === 0 && this.attachments.list.length === 0 ? { code: 'empty' } : undefined,
+  );
+  readonly viewsProblem = $derived.by<CreateProblem | undefined>(() => {
+    const max = this.limits?.maxViews ?? Infinity;
+    const { views } = this;
+    if (views !== null && Number.isInteger(views) && views >= 1 && views <= max) return undefined;
+    return { code: 'views', max: this.limits?.maxViews ?? 1 };
+  });
+  readonly sizeProblem = $derived<CreateProblem | undefined>(
+    this.limits && this.sealedSize > this.limits.maxSecretBytes
+      ? { code: 'tooLarge', size: this.sealedSize, max: this.limits.maxSecretBytes }
+      : undefined,
   );
 
-  /** Forgets the secret and the passphrase, keeping nothing sensitive in memory. */
+  /** Takes the server's limits, and its default expiry unless one was picked. */
+  useLimits(limits: Limits): void {
+    this.limits = limits;
+    if (this.expiresIn === undefined || !this.expiryChoices.includes(this.expiresIn)) {
+      this.expiresIn = limits.expiresIn.default;
+    }
+  }
+
+  /** Forgets the secret, its files and the passphrase, keeping nothing sensitive in memory. */
   clearSecrets(): void {
     this.text = '';
     this.passphrase = '';
+    this.attachments.clear();
   }
 
   reset(): void {
     this.clearSecrets();
-    this.expiresIn = DEFAULT_EXPIRES_IN;
+    this.expiresIn = this.limits?.expiresIn.default;
     this.views = 1;
   }
 }
@@ -55,7 +85,8 @@ export interface CreatedSecret {
 }
 
 export type CreatePhase =
-  | { name: 'editing'; error?: string }
+  /** `failure`: why the last submission failed (form problems are checked live, see CreateFlow.formProblem). */
+  | { name: 'editing'; failure?: CreateProblem }
   | { name: 'sealing' }
   | { name: 'created'; created: CreatedSecret };
 
@@ -65,32 +96,51 @@ export class CreateFlow {
   phase = $state<CreatePhase>({ name: 'editing' });
   /** Whether the sender has tried to submit: field problems show from then on. */
   attempted = $state(false);
+  /** What is wrong with the form now, once the sender has tried to submit; it goes as soon as it is fixed. */
+  readonly formProblem = $derived(
+    this.attempted ? (this.form.emptyProblem ?? this.form.viewsProblem ?? this.form.sizeProblem) : undefined,
+  );
 
   constructor(
     private readonly api: ApiClient,
     private readonly origin: string,
   ) {}
 
+  /** Asks the server for its limits; on failure, submit() asks again. */
+  async loadLimits(): Promise<void> {
+    try {
+      this.form.useLimits(await this.api.limits());
+    } catch {
+      // Shown only if the sender submits while the server is still unreachable.
+    }
+  }
+
   async submit(): Promise<void> {
     if (this.phase.name === 'sealing') return;
     this.attempted = true;
     const { form } = this;
-    const problem = form.textProblem ?? form.viewsProblem;
-    if (problem !== undefined) {
-      this.phase = { name: 'editing', error: problem };
+    this.phase = { name: 'sealing' };
+    if (!form.limits) await this.loadLimits();
+    if (!form.limits) {
+      this.phase = { name: 'editing', failure: { code: 'unreachable' } };
       return;
     }
-    this.phase = { name: 'sealing' };
+    if (this.formProblem !== undefined) {
+      this.phase = { name: 'editing' };
+      return;
+    }
     try {
       const linkKey = newLinkKey();
       const keys = await deriveKeys(linkKey, form.passphrase === '' ? undefined : form.passphrase);
-      const envelope = await seal({ text: form.text, files: [] }, keys);
+      const envelope = await seal({ text: form.text, files: await form.attachments.read() }, keys);
+      const max = form.limits.maxSecretBytes;
+      if (envelope.length > max) throw new TooLarge(envelope.length, max);
       const views = form.views!;
       const stored = await this.api.create({
         envelope,
         accessHash: await proofHash(keys.access),
         ...(keys.unlock && { unlockHash: await proofHash(keys.unlock) }),
-        expiresIn: form.expiresIn,
+        expiresIn: form.expiresIn!,
         views,
       });
       this.phase = {
@@ -105,7 +155,7 @@ export class CreateFlow {
       };
       form.clearSecrets();
     } catch (error) {
-      this.phase = { name: 'editing', error: createErrorMessage(error) };
+      this.phase = { name: 'editing', failure: createProblem(error, form.sealedSize, form.limits.maxSecretBytes) };
     }
   }
 
@@ -117,13 +167,24 @@ export class CreateFlow {
   }
 }
 
-function createErrorMessage(error: unknown): string {
-  if (error instanceof PassphraseError) return `${error.message} Change the passphrase, or leave it empty.`;
-  if (error instanceof ApiError) {
-    if (error.status === 0) return 'Cannot reach the server. Check your connection and try again; your text is still here.';
-    if (error.status === 429) return 'Too many secrets created from here just now. Wait a minute and try again.';
-    if (error.status === 413) return 'The secret is too large for this server.';
-    return `The server refused the secret: ${error.message}`;
+class TooLarge extends Error {
+  constructor(
+    readonly size: number,
+    readonly max: number,
+  ) {
+    super('The envelope is larger than the server accepts.');
   }
-  return 'Something went wrong while encrypting the secret. Please try again.';
+}
+
+function createProblem(error: unknown, size: number, max: number): CreateProblem {
+  if (error instanceof TooLarge) return { code: 'tooLarge', size: error.size, max: error.max };
+  if (error instanceof UnreadableFileError) return { code: 'fileUnreadable', name: error.fileName };
+  if (error instanceof PassphraseError) return { code: 'passphraseControl' };
+  if (error instanceof ApiError) {
+    if (error.status === 0) return { code: 'unreachable' };
+    if (error.status === 429) return { code: 'rateLimited' };
+    if (error.status === 413) return { code: 'tooLarge', size, max };
+    return { code: 'refused', message: error.message };
+  }
+  return { code: 'failed' };
 }

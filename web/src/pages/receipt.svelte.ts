@@ -10,14 +10,17 @@ export type ReceiptPhase =
   | { name: 'shown'; receipt: Receipt }
   | { name: 'gone' }
   | { name: 'broken_link' }
-  | { name: 'error'; message: string };
+  | { name: 'error'; problem: ReceiptProblem };
+
+/** Why the receipt could not be loaded or the secret not burned; each code is the key of its message (receipt.problems). */
+export type ReceiptProblem = { code: 'unreachable' } | { code: 'refused'; message: string } | { code: 'failed' };
 
 export type BurnStep = 'idle' | 'confirming' | 'burning';
 
 export class ReceiptFlow {
   phase = $state<ReceiptPhase>({ name: 'loading' });
   burnStep = $state<BurnStep>('idle');
-  burnError = $state<string | undefined>();
+  burnProblem = $state<ReceiptProblem | undefined>();
 
   readonly receipt = $derived(this.phase.name === 'shown' ? this.phase.receipt : undefined);
   /** Whether the secret can still be viewed, and so burned. */
@@ -51,7 +54,7 @@ export class ReceiptFlow {
   }
 
   askToBurn(): void {
-    this.burnError = undefined;
+    this.burnProblem = undefined;
     this.burnStep = 'confirming';
   }
 
@@ -70,7 +73,7 @@ export class ReceiptFlow {
       this.burnStep = 'confirming';
       const phase = failed(error);
       if (phase.name === 'gone') this.phase = phase;
-      else this.burnError = phase.name === 'error' ? phase.message : 'The secret could not be burned.';
+      else this.burnProblem = phase.name === 'error' ? phase.problem : { code: 'failed' };
     }
   }
 }
@@ -78,8 +81,8 @@ export class ReceiptFlow {
 function failed(error: unknown): ReceiptPhase {
   if (error instanceof ApiError) {
     if (error.status === 404) return { name: 'gone' };
-    if (error.status === 0) return { name: 'error', message: 'Cannot reach the server. Check your connection and try again.' };
-    return { name: 'error', message: `The server could not answer: ${error.message}` };
+    if (error.status === 0) return { name: 'error', problem: { code: 'unreachable' } };
+    return { name: 'error', problem: { code: 'refused', message: error.message } };
   }
-  return { name: 'error', message: 'Something went wrong. Please try again.' };
+  return { name: 'error', problem: { code: 'failed' } };
 }

@@ -6,7 +6,18 @@
  */
 import { ApiError, type ApiClient, type SecretStatus } from '../lib/api.js';
 import { deriveKeys, open, PassphraseError, type Secret, type SecretKeys } from '../lib/envelope.js';
-import { LinkError, parseSecretLocation } from '../lib/link.js';
+import { safeFileName } from '../files.js';
+import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.js';
+
+/** Why the reveal form could not go on; each code is the key of its message in the catalogs (reveal.problems). */
+export type RevealProblem =
+  | { code: 'passphraseEmpty' }
+  | { code: 'passphraseControl' }
+  | { code: 'unreachable' }
+  | { code: 'rateLimited' }
+  | { code: 'noKeys' }
+  | { code: 'refused'; message: string }
+  | { code: 'failed' };
 
 export type RevealPhase =
   /** Asking the server whether the secret is there. */
@@ -19,14 +30,14 @@ export type RevealPhase =
   | { name: 'revealed'; secret: Secret; viewsLeft: number }
   /** Viewed, expired, burned or never existed: one answer for all of them. */
   | { name: 'gone' }
-  /** The link has no key or a damaged one; nothing was sent to the server. */
-  | { name: 'broken_link'; missingKey: boolean }
+  /** The link has no key, a damaged one, or one of a newer format; nothing was sent to the server. */
+  | { name: 'broken_link'; reason: LinkErrorCode }
   /** Too many wrong passphrases: the server destroyed the secret. */
   | { name: 'locked' }
   /** Fetched (so burned) but it would not decrypt: a damaged link or changed data. */
   | { name: 'undecryptable' }
   /** Anything else; with `status` the reveal form stays so the recipient can retry. */
-  | { name: 'error'; message: string; status?: SecretStatus };
+  | { name: 'error'; problem: RevealProblem; status?: SecretStatus };
 
 export interface RevealLocation {
   pathname: string;
@@ -59,9 +70,7 @@ export class RevealFlow {
         this.#link = { id, linkKey, keys: await deriveKeys(linkKey) };
       } catch (error) {
         this.phase =
-          error instanceof LinkError
-            ? { name: 'broken_link', missingKey: error.code === 'missing_key' }
-            : { name: 'error', message: 'This browser could not derive the keys from the link.' };
+          error instanceof LinkError ? { name: 'broken_link', reason: error.code } : { name: 'error', problem: { code: 'noKeys' } };
         return;
       }
     }
@@ -81,7 +90,7 @@ export class RevealFlow {
     let keys = link.keys;
     if (status.passphrase) {
       if (this.passphrase === '') {
-        this.phase = { name: 'error', message: 'Type the passphrase first.', status };
+        this.phase = { name: 'error', problem: { code: 'passphraseEmpty' }, status };
         return;
       }
       this.phase = { name: 'revealing', status };
@@ -89,11 +98,8 @@ export class RevealFlow {
         keys = await deriveKeys(link.linkKey, this.passphrase);
       } catch (error) {
         // The sender could not have set such a passphrase: it is wrong, and no attempt is spent.
-        const message =
-          error instanceof PassphraseError
-            ? `${error.message} Check what you typed.`
-            : 'This browser could not derive the keys from the passphrase.';
-        this.phase = { name: 'error', message, status };
+        const problem: RevealProblem = error instanceof PassphraseError ? { code: 'passphraseControl' } : { code: 'noKeys' };
+        this.phase = { name: 'error', problem, status };
         return;
       }
     }
@@ -108,7 +114,9 @@ export class RevealFlow {
     }
     try {
       const secret = await open(envelope, keys);
-      this.phase = { name: 'revealed', secret, viewsLeft };
+      // Sender-controlled names: a base name only, with nothing that could disguise it.
+      const files = secret.files.map((file) => ({ ...file, name: safeFileName(file.name) }));
+      this.phase = { name: 'revealed', secret: { text: secret.text, files }, viewsLeft };
     } catch {
       this.phase = { name: 'undecryptable' };
     }
@@ -127,14 +135,10 @@ export class RevealFlow {
         if (attemptsLeft <= 0) return { name: 'locked' };
         return { name: 'wrong_passphrase', status: { ...status, attemptsLeft }, attemptsLeft };
       }
-      if (error.status === 0) {
-        return { name: 'error', message: 'Cannot reach the server. Check your connection and try again.', status };
-      }
-      if (error.status === 429) {
-        return { name: 'error', message: 'Too many attempts from here just now. Wait a minute and try again.', status };
-      }
-      return { name: 'error', message: `The server could not answer: ${error.message}`, status };
+      if (error.status === 0) return { name: 'error', problem: { code: 'unreachable' }, status };
+      if (error.status === 429) return { name: 'error', problem: { code: 'rateLimited' }, status };
+      return { name: 'error', problem: { code: 'refused', message: error.message }, status };
     }
-    return { name: 'error', message: 'Something went wrong. Please try again.', status };
+    return { name: 'error', problem: { code: 'failed' }, status };
   }
 }

@@ -1,0 +1,91 @@
+/**
+ * The link survives email: the body the page puts in its mailto: link goes into a
+ * plain-text message as a mail program builds it (quoted-printable, long lines
+ * wrapped), through a real SMTP conversation, back out of a MIME parser, through a
+ * linkifier like a mail reader's, and opens the secret in Chromium.
+ */
+import type { AddressInfo } from 'node:net';
+import { find } from 'linkifyjs';
+import { simpleParser } from 'mailparser';
+import { createTransport } from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshContext, useServerAndBrowser } from './harness.js';
+import { reveal } from './pages.js';
+
+const SECRET = 'mailed: p@ss=word 🔑';
+
+/** An SMTP server on 127.0.0.1 that keeps every message it receives, raw. */
+async function startMailbox(): Promise<{ port: number; messages: Buffer[]; close(): Promise<void> }> {
+  const messages: Buffer[] = [];
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        messages.push(Buffer.concat(chunks));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  return { port, messages, close: () => new Promise((resolve) => smtp.close(() => resolve())) };
+}
+
+describe('a secret link sent by email', () => {
+  const env = useServerAndBrowser();
+  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+  });
+
+  afterAll(async () => {
+    await mailbox?.close();
+  });
+
+  it('arrives intact through SMTP, quoted-printable and a linkifier, and reveals the secret', async () => {
+    const sender = await (await freshContext(env.browser, [], { locale: 'de-DE' })).newPage();
+    await sender.goto(`${env.server.url}/`);
+    await sender.getByLabel('Läuft ab nach').and(sender.locator(':enabled')).waitFor();
+    await sender.getByLabel('Geheimnis', { exact: true }).fill(SECRET);
+    await sender.getByRole('button', { name: 'Geheimen Link erstellen' }).click();
+    await sender.getByRole('heading', { name: 'Ihr Link ist fertig' }).waitFor();
+    const link = await sender.getByLabel('Geheimer Link', { exact: true }).inputValue();
+    const mailto = new URL((await sender.getByRole('link', { name: 'Link per E-Mail senden' }).getAttribute('href'))!);
+    const subject = mailto.searchParams.get('subject')!;
+    const body = mailto.searchParams.get('body')!;
+    expect(body.split('\r\n'), 'the mailto: body holds the exact link on a line of its own').toContain(link);
+
+    // What the mail program does with it. A long line, so the wrapping reaches the link.
+    const text = `${body.replace(link, `Hier ist er, bitte gleich öffnen, bevor er abläuft oder verloren geht: ${link}`)}\r\n`;
+    const transport = createTransport({ host: '127.0.0.1', port: mailbox.port, secure: false, ignoreTLS: true });
+    await transport.sendMail({
+      from: 'Absender <sender@example.test>',
+      to: 'Empfängerin <recipient@example.test>',
+      subject,
+      text,
+      textEncoding: 'quoted-printable',
+    });
+    transport.close();
+
+    expect(mailbox.messages).toHaveLength(1);
+    const raw = mailbox.messages[0]!.toString('latin1');
+    expect(raw).toMatch(/Content-Transfer-Encoding: quoted-printable/i);
+    expect(raw, 'the link was wrapped in transit').not.toContain(link);
+    expect(raw.split('\r\n').every((line) => line.length <= 78)).toBe(true);
+
+    const parsed = await simpleParser(mailbox.messages[0]!);
+    expect(parsed.subject).toBe('Ein Geheimnis für Sie');
+    const found = find(parsed.text!, 'url').map((match) => match.href);
+    expect(found).toEqual([link]);
+
+    const recipient = await (await freshContext(env.browser)).newPage();
+    await recipient.goto(found[0]!);
+    expect(await reveal(recipient)).toBe(SECRET);
+  });
+});

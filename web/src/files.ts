@@ -1,0 +1,60 @@
+/**
+ * Sizes and names of attached files, checked in the page before anything is
+ * encrypted or uploaded. Plain TS, no DOM: the unit tests check sealedSize against
+ * what seal() really produces.
+ */
+import { MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, paddedSize } from './lib/envelope-payload.js';
+
+export { MAX_FILES, MAX_NAME_BYTES };
+
+/** Version, flags and IV before the ciphertext; the GCM tag after it (docs/FORMAT.md). */
+const ENVELOPE_OVERHEAD = 2 + 12 + 16;
+
+/** What sealedSize needs to know of a file. */
+export interface FileSize {
+  name: string;
+  type: string;
+  size: number;
+}
+
+/** UTF-8 length of a string, without encoding it. */
+export function utf8Length(text: string): number {
+  let length = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    length += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return length;
+}
+
+/**
+ * The envelope's size in bytes for this text and these files: the padded plaintext
+ * (docs/FORMAT.md §4) plus header and tag. This is what the server's limit counts.
+ */
+export function sealedSize(textBytes: number, files: readonly FileSize[]): number {
+  let payload = 4 + textBytes + 2;
+  for (const file of files) payload += 2 + utf8Length(file.name) + 2 + utf8Length(file.type) + 4 + file.size;
+  return ENVELOPE_OVERHEAD + paddedSize(4 + payload);
+}
+
+// Bidirectional overrides and isolates (they can make "gpj.exe" read "exe.jpg") and control characters.
+const UNSAFE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
+
+/**
+ * A file name reduced to its base name, with characters that could disguise it
+ * replaced; used for the sender's files and again for every file a recipient gets.
+ */
+export function safeFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop()!.replace(UNSAFE, '_').trim();
+  return base === '' || base === '.' || base === '..' ? 'file' : base;
+}
+
+/** Whether a (safe) name fits the envelope. */
+export function nameFits(name: string): boolean {
+  return utf8Length(name) <= MAX_NAME_BYTES;
+}
+
+/** The media type to store, or none when the browser reports an oversized one. */
+export function storedType(type: string): string {
+  return utf8Length(type) <= MAX_TYPE_BYTES ? type : '';
+}

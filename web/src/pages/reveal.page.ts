@@ -1,0 +1,16 @@
+/** The recipient's page, loaded as its own chunk. */
+import type { ApiClient } from '../lib/api.js';
+import { RevealFlow } from './reveal.svelte.js';
+
+export { default as Page } from './RevealPage.svelte';
+
+/** Starts the page's flow: it looks at the secret's status, which burns nothing. */
+export function start(api: ApiClient, url: Location): RevealFlow {
+  const flow = new RevealFlow(api, {
+    pathname: url.pathname,
+    hash: url.hash,
+    forgetKey: () => history.replaceState(null, '', url.pathname),
+  });
+  void flow.load();
+  return flow;
+}

@@ -21,6 +21,7 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
+    sampleInt?: number;
     amount?: number;
     pipelining?: number;
     timeout?: number;

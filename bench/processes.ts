@@ -33,6 +33,10 @@ export interface BurnlinkServerOptions {
   redisUrl?: string;
   /** Extra `node` flags, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
   nodeFlags?: string[];
+  /** Another build of main.js to run instead (to compare a patched copy with this one). */
+  entry?: string;
+  /** Variables to add or override, e.g. { LOG_LEVEL: 'info' } to see what logging costs. */
+  env?: Record<string, string>;
 }
 
 /** Fails early with the command to run when the build is missing. */
@@ -56,8 +60,9 @@ export async function startBurnlink(options: BurnlinkServerOptions = {}): Promis
     RATE_LIMIT_REVEAL: '0',
     MEMORY_STORE_BYTES: String(2048 * 1024 * 1024),
     ...(options.redisUrl && { REDIS_URL: options.redisUrl }),
+    ...options.env,
   };
-  return startChild([...(options.nodeFlags ?? []), SERVER_ENTRY], env, port, '/readyz');
+  return startChild([...(options.nodeFlags ?? []), options.entry ?? SERVER_ENTRY], env, port, '/readyz');
 }
 
 /** Starts the ceiling: a bare Fastify app on the same Node (bench/ceiling-server.mjs). */

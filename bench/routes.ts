@@ -5,35 +5,45 @@
  * 200), then the reveal page (`GET /s/ID`, no store lookup).
  */
 import type { EnvelopeFixture } from './envelope.js';
-import { measureLoad, type LoadResult } from './load.js';
+import { measurePaired, type LoadResult, type LoadSettings, type LoadTarget, type Slice } from './load.js';
 
 /** Views allowed per created secret: reveal walks the ids round-robin, up to this many times. */
 export const VIEWS_PER_SECRET = 10;
 
-export interface LoadSettings {
-  connections: number;
-  durationSeconds: number;
-  warmupSeconds: number;
+/** A route's figures and those of the ceiling measured between its slices. */
+export interface RouteResult {
+  route: LoadResult;
+  ceiling: LoadResult;
 }
 
 export interface RouteResults {
-  create: LoadResult;
-  status: LoadResult;
-  reveal: LoadResult;
-  page: LoadResult;
+  create: RouteResult;
+  status: RouteResult;
+  reveal: RouteResult;
+  page: RouteResult;
   /** Secrets created by the create runs (warm-up included): the pool the others use. */
   secrets: number;
 }
 
-/** Measures create, status, reveal and the page on a running burnlink server. */
+/**
+ * Measures create, status, reveal and the page on a running burnlink server, each
+ * paired with the ceiling; also returns the ceiling's raw slices for pooling.
+ */
 export async function measureRoutes(
   origin: string,
   fixture: EnvelopeFixture,
+  ceiling: LoadTarget,
   settings: LoadSettings,
-): Promise<RouteResults> {
+): Promise<{ results: RouteResults; ceilingSlices: Slice[] }> {
+  const ceilingSlices: Slice[] = [];
+  const paired = async (route: LoadTarget): Promise<RouteResult> => {
+    const result = await measurePaired(route, ceiling, settings);
+    ceilingSlices.push(...result.ceilingSlices);
+    return { route: result.route, ceiling: result.ceiling };
+  };
+
   const ids: string[] = [];
-  const create = await measureLoad({
-    ...settings,
+  const create = await paired({
     origin,
     method: 'POST',
     path: () => '/api/secrets',
@@ -46,30 +56,29 @@ export async function measureRoutes(
       if (status === 201) ids.push((JSON.parse(body) as { id: string }).id);
     },
   });
-  if (ids.length === 0) throw new Error(`no secret was created (status codes: ${JSON.stringify(create.statusCodes)})`);
+  if (ids.length === 0) {
+    throw new Error(`no secret was created (status codes: ${JSON.stringify(create.route.statusCodes)})`);
+  }
 
   const accessBody = JSON.stringify({ access: fixture.access });
-  const status = await measureLoad({
-    ...settings,
+  const status = await paired({
     origin,
     method: 'POST',
     path: rotate(ids, (id) => `/api/secrets/${id}/status`),
     body: accessBody,
   });
-  const reveal = await measureLoad({
-    ...settings,
+  const reveal = await paired({
     origin,
     method: 'POST',
     path: rotate(ids, (id) => `/api/secrets/${id}/reveal`),
     body: accessBody,
   });
-  const page = await measureLoad({
-    ...settings,
+  const page = await paired({
     origin,
     method: 'GET',
     path: rotate(ids, (id) => `/s/${id}`),
   });
-  return { create, status, reveal, page, secrets: ids.length };
+  return { results: { create, status, reveal, page, secrets: ids.length }, ceilingSlices };
 }
 
 /** A path function that walks the ids round-robin, across all connections. */

@@ -5,6 +5,7 @@
  *
  *   npm run bench                       full run (about 3 minutes on 2 cores)
  *   npm run bench -- --quick            1 s per route, 10k secrets: a quick look, nothing written
+ *   npm run bench -- --duration 4 --connections 16    other settings: a look, nothing written
  *   npm run bench -- --cpu-prof DIR     also write V8 CPU profiles of the servers under load
  *   npm run bench -- --no-write         print only
  */
@@ -46,7 +47,7 @@ async function main() {
     ...(values.connections && { connections: positive('--connections', values.connections) }),
     ...(values.duration && { durationSeconds: positive('--duration', values.duration) }),
     ...(cpuProfileDir && { cpuProfileDir }),
-    log: (line) => console.error(line),
+    log: (line) => console.error(`[${Math.round(process.uptime())} s] ${line}`),
   };
   const report = await runBench(options);
   const block = renderReport(report);

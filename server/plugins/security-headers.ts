@@ -28,10 +28,12 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 const IMMUTABLE_ASSET = /^\/assets\/[^/]+$/;
 
 async function securityHeaders(app: FastifyInstance) {
-  app.addHook('onSend', async (request, reply) => {
+  // Callback style, not async: this runs on every response, and a promise per reply showed in profiles.
+  app.addHook('onSend', (request, reply, payload, done) => {
     reply.headers(SECURITY_HEADERS);
     const cacheable = reply.statusCode === 200 && IMMUTABLE_ASSET.test(request.url);
     reply.header('cache-control', cacheable ? 'public, max-age=31536000, immutable' : 'no-store');
+    done(null, payload);
   });
 }
 

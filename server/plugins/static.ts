@@ -1,20 +1,28 @@
 /**
- * Serves the built page. Every /s/… and /r/… path gets the same index.html without
- * looking anything up, so fetching a link tells a scanner nothing and burns nothing.
+ * Serves the built page. `/` and every /s/… and /r/… path get the same index.html
+ * without looking anything up, so fetching a link tells a scanner nothing and burns
+ * nothing. index.html is read once at start-up: it is on every link's path, and
+ * sending it from disk each time cost most of the page route's time.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 async function staticPage(app: FastifyInstance, options: { webRoot: string }) {
   const root = resolve(options.webRoot);
-  if (!existsSync(resolve(root, 'index.html'))) {
-    throw new Error(`The page is not built: ${root}/index.html is missing. Run "npm run build" first.`);
+  const indexPath = resolve(root, 'index.html');
+  if (!existsSync(indexPath)) {
+    throw new Error(`The page is not built: ${indexPath} is missing. Run "npm run build" first.`);
   }
+  const index = readFileSync(indexPath);
+  const etag = `"${createHash('sha256').update(index).digest('base64url').slice(0, 22)}"`;
+
   await app.register(fastifyStatic, {
     root,
+    index: false,
     // The security-headers plugin owns Cache-Control.
     cacheControl: false,
     etag: true,
@@ -22,7 +30,12 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string }) {
     redirect: false,
     serveDotFiles: false,
   });
-  const page = (_request: unknown, reply: { sendFile(name: string): unknown }) => reply.sendFile('index.html');
+  const page = (request: FastifyRequest, reply: FastifyReply) => {
+    reply.header('etag', etag);
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type('text/html; charset=utf-8').send(index);
+  };
+  app.get('/', page);
   app.get('/s/*', page);
   app.get('/r/*', page);
 }

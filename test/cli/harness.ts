@@ -90,7 +90,7 @@ export async function startCountingServer(): Promise<CountingServer> {
   const server = await startServer({ logLevel: 'info' }, { logStream: log });
   return {
     ...server,
-    requests: () => log.text.split('\n').filter((line) => line.includes('"incoming request"')).length,
+    requests: () => log.text.split('\n').filter((line) => line.includes('"request completed"')).length,
   };
 }
 

@@ -34,7 +34,8 @@ export async function freshContext(
   options: Parameters<Browser['newContext']>[0] = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext(options);
-  context.setDefaultTimeout(15_000);
+  // Generous: the CI machine has 2 cores shared by every test file running at once.
+  context.setDefaultTimeout(30_000);
   recorders.push(new ContextRecorder(context));
   return context;
 }

@@ -67,6 +67,7 @@ describe('link scanners', () => {
     expect(apiCalls.map((r) => `${r.method} ${new URL(r.url).pathname.replace(/[^/]{21,}/, 'ID')}`)).toEqual([
       'POST /api/secrets/ID/status',
     ]);
+    expect(recorders.flatMap((recorder) => recorder.problems)).toEqual([]);
     expect(await stillWaiting()).toBe(true);
 
     const recipient = await (await freshContext(env.browser)).newPage();

@@ -2,7 +2,7 @@
  * Builds the Fastify app from a typed config. `main.ts` listens with it; the tests
  * build the same app and talk to it with `inject` or over a socket.
  */
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import drain from './plugins/drain.js';
 import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
@@ -43,7 +43,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const app = Fastify({
     logger,
     // One line per request (the onResponse hook below) instead of Fastify's two.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
     // Slow-body and header bounds so a trickling client cannot hold a socket forever.
     // Node checks them every 30 s by default, which would let a client overstay by that

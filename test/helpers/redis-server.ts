@@ -140,7 +140,7 @@ async function kill(child: ChildProcess, signal: StopSignal): Promise<void> {
 }
 
 /** A port that was free a moment ago: bind port 0, read what the OS chose, release it. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -16,7 +16,7 @@ import { b64, newProofs } from '../helpers/proofs.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { buildTestApp } from '../helpers/server.js';
 import { requestFamilies, type KnownSecret } from './fuzz-requests.js';
-import { captureLog, secretLookingRuns } from './log-capture.js';
+import { captureLog, secretLookingRuns } from '../helpers/log-capture.js';
 
 const CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 const WEB_ROOT = 'dist/public';

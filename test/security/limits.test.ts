@@ -12,7 +12,7 @@ import { MemoryStore } from '../../server/store/memory.js';
 import { b64, newProofs } from '../helpers/proofs.js';
 import { RecordingStore } from '../helpers/recording-store.js';
 import { buildTestApp, startServer, type RunningServer } from '../helpers/server.js';
-import { captureLog, secretLookingRuns } from './log-capture.js';
+import { captureLog, secretLookingRuns } from '../helpers/log-capture.js';
 
 const limits = { maxSecretBytes: 4096, maxViews: 10, minExpiresIn: 300, maxExpiresIn: 3600, defaultExpiresIn: 600 };
 

@@ -1,19 +1,13 @@
 /** Log lines never carry an id, a manage token, a proof or ciphertext. */
-import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
+import { captureLog } from '../helpers/log-capture.js';
 import { b64, newProofs } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
 import { randomBytes } from 'node:crypto';
 
 it('keeps ids, tokens, proofs and ciphertext out of the log through a whole flow', async () => {
-  const lines: string[] = [];
-  const logStream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      lines.push(chunk.toString());
-      done();
-    },
-  });
-  const app = await buildTestApp({ logLevel: 'trace' }, { logStream });
+  const log = captureLog();
+  const app = await buildTestApp({ logLevel: 'trace' }, { logStream: log.stream });
   const p = newProofs(true);
   const ciphertext = b64(randomBytes(1200));
   const created = await app.inject({
@@ -33,10 +27,10 @@ it('keeps ids, tokens, proofs and ciphertext out of the log through a whole flow
   await app.inject({ method: 'GET', url: `/api/secrets/${id}/nonsense` });
   await app.inject({ method: 'POST', url: '/api/secrets', payload: `{"ciphertext":"${ciphertext}"`, headers: { 'content-type': 'application/json' } });
 
-  const log = lines.join('');
-  expect(lines.length).toBeGreaterThan(10);
+  const text = log.text();
+  expect(log.entries().length).toBeGreaterThan(10);
   for (const secret of [id, manageToken, p.access, p.unlock!, p.accessHash, p.unlockHash!, ciphertext.slice(0, 16)]) {
-    expect(log).not.toContain(secret);
+    expect(text).not.toContain(secret);
   }
-  expect(log).toContain('"route":"/api/secrets/:id/reveal"');
+  expect(text).toContain('"route":"/api/secrets/:id/reveal"');
 });

@@ -2,7 +2,7 @@
  * /api/secrets: create, look, reveal, burn, receipt (DESIGN §3). The routes hash
  * proofs and tokens; the store only ever sees and compares hashes.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { nanoid } from 'nanoid';
@@ -11,6 +11,7 @@ import { decodeCanonical } from '../base64url.js';
 import type { Config } from '../config.js';
 import { HttpError, invalidRequest, receiptGone, secretGone, tooLarge, wrongPassphrase } from '../errors.js';
 import { rateLimiter } from '../plugins/rate-limit.js';
+import { newManageToken } from '../random-token.js';
 import { Base64Url32, ErrorReply, IdParams, ReceiptState } from '../schemas.js';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
@@ -62,7 +63,7 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
       if (Math.floor((body.ciphertext.length * 3) / 4) > config.maxSecretBytes) throw tooLarge(config.maxSecretBytes);
       const ciphertext = decodeCanonical(body.ciphertext);
       if (!ciphertext) throw invalidRequest('The ciphertext is not canonical base64url.');
-      const manageToken = randomBytes(32).toString('base64url');
+      const manageToken = newManageToken();
       const id = nanoid();
       const { expiresAt } = await app.store.create({
         id,

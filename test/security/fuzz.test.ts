@@ -10,10 +10,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
 import { b64, newProofs } from '../helpers/proofs.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useRedis } from '../helpers/use-redis.js';
 import { buildTestApp } from '../helpers/server.js';
 import { requestFamilies, type KnownSecret } from './fuzz-requests.js';
 import { captureLog, secretLookingRuns } from '../helpers/log-capture.js';
@@ -155,11 +155,7 @@ describe('fuzzing every route', () => {
   }, 120_000);
 
   describe('against Redis', () => {
-    let redis: TestRedis;
-    beforeAll(async () => {
-      redis = await startRedis();
-    });
-    afterAll(async () => redis?.stop());
+    const redis = useRedis();
 
     it('answers every generated API request below 500 with a clean log (Redis store)', async () => {
       const log = captureLog();

@@ -12,6 +12,7 @@ import { MemoryStore } from '../../server/store/memory.js';
 import { b64, newProofs } from '../helpers/proofs.js';
 import { RecordingStore } from '../helpers/recording-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useRedis } from '../helpers/use-redis.js';
 import { buildTestApp } from '../helpers/server.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest();
@@ -39,11 +40,7 @@ async function exercise(app: FastifyInstance, count = 4) {
 }
 
 describe('tokens and proofs are stored only as hashes', () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => redis?.stop());
+  const redis = useRedis();
 
   it('in Redis: every key and value holds the hash, never the token, a proof or base64 ciphertext', async () => {
     const app = await buildTestApp({ redisUrl: redis.url });

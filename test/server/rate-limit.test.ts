@@ -1,7 +1,7 @@
 /** Per-address rate limits: guessing ids is throttled, and Redis shares the count between instances. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { newProofs } from '../helpers/proofs.js';
-import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { useRedis } from '../helpers/use-redis.js';
 import { buildTestApp } from '../helpers/server.js';
 import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
@@ -50,11 +50,7 @@ describe('rate limits', () => {
 });
 
 describe('rate limits with Redis', () => {
-  let redis: TestRedis;
-  beforeAll(async () => {
-    redis = await startRedis();
-  });
-  afterAll(async () => redis?.stop());
+  const redis = useRedis();
 
   it('shares one count between app instances', async () => {
     const a = await buildTestApp({ redisUrl: redis.url, rateLimitReveal: 4 });

@@ -23,6 +23,8 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string }) {
   await app.register(fastifyStatic, {
     root,
     index: false,
+    // The build writes .br and .gz beside each asset (vite.config.ts).
+    preCompressed: true,
     // The security-headers plugin owns Cache-Control.
     cacheControl: false,
     etag: true,

@@ -131,6 +131,23 @@ describe('the page', () => {
     expect(html).not.toMatch(/<style|style=/);
   });
 
+  it('sends each built asset precompressed to browsers that take it, and plain to others', async () => {
+    const html = await (await fetch(`${server.url}/`)).text();
+    const script = /src="(\/assets\/[^"]+\.js)"/.exec(html)![1]!;
+    const plain = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const source = await plain.text();
+    for (const encoding of ['br', 'gzip']) {
+      const res = await fetch(`${server.url}${script}`, { headers: { 'accept-encoding': encoding } });
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+      expect(Number(res.headers.get('content-length'))).toBeLessThan(source.length / 2);
+      expect(await res.text()).toBe(source);
+    }
+  });
+
   it('answers unknown paths and traversal attempts with the JSON 404 and the same headers', async () => {
     for (const path of ['/nope', '/assets/missing.js', '/..%2f..%2fetc%2fpasswd', '/assets/..%2f..%2fpackage.json']) {
       const res = await fetch(`${server.url}${path}`);

@@ -1,5 +1,6 @@
 /** Random access/unlock proofs and their hashes, as a client would send them (base64url). */
 import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 
 export const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
@@ -14,4 +15,21 @@ export function newProofs(passphrase = false) {
     accessHash: b64(sha(access)),
     unlockHash: unlock && b64(sha(unlock)),
   };
+}
+
+/** Creates a secret of random bytes through `inject`, as a client would; throws unless the server answers 201. */
+export async function createSecret(
+  app: FastifyInstance,
+  options: { passphrase?: boolean; views?: number; bytes?: number } = {},
+) {
+  const proofs = newProofs(options.passphrase ?? false);
+  const ciphertext = b64(randomBytes(options.bytes ?? 1200));
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/secrets',
+    payload: { ciphertext, accessHash: proofs.accessHash, unlockHash: proofs.unlockHash, views: options.views ?? 1 },
+  });
+  if (res.statusCode !== 201) throw new Error(`create answered ${res.statusCode}: ${res.body}`);
+  const { id, manageToken } = res.json() as { id: string; manageToken: string };
+  return { id, manageToken, ciphertext, proofs };
 }

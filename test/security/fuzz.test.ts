@@ -5,14 +5,14 @@
  * the security headers on every answer, static paths never serve a file from outside
  * the built page, and nothing secret reaches the log.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { createSecret } from '../helpers/proofs.js';
 import { useRedis } from '../helpers/use-redis.js';
 import { buildTestApp } from '../helpers/server.js';
 import { requestFamilies, type KnownSecret } from './fuzz-requests.js';
@@ -46,15 +46,7 @@ async function seed(app: FastifyInstance) {
   const known: KnownSecret[] = [];
   const sensitive: string[] = [];
   for (let i = 0; i < 10; i++) {
-    const p = newProofs(i % 3 === 0);
-    const ciphertext = b64(randomBytes(1500));
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/secrets',
-      payload: { ciphertext, accessHash: p.accessHash, unlockHash: p.unlockHash, views: 100 },
-    });
-    expect(res.statusCode).toBe(201);
-    const { id, manageToken } = res.json() as { id: string; manageToken: string };
+    const { id, manageToken, ciphertext, proofs: p } = await createSecret(app, { passphrase: i % 3 === 0, views: 100, bytes: 1500 });
     known.push({ id, access: p.access, unlock: p.unlock, manageToken });
     sensitive.push(id, manageToken, p.access, p.accessHash, ciphertext, ...(p.unlock ? [p.unlock, p.unlockHash!] : []));
   }

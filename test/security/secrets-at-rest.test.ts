@@ -9,7 +9,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, createSecret, newProofs } from '../helpers/proofs.js';
 import { RecordingStore } from '../helpers/recording-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { useRedis } from '../helpers/use-redis.js';
@@ -22,14 +22,7 @@ const raw = (base64url: string) => Buffer.from(base64url, 'base64url');
 async function exercise(app: FastifyInstance, count = 4) {
   const held = [];
   for (let i = 0; i < count; i++) {
-    const p = newProofs(i % 2 === 1);
-    const ciphertext = b64(randomBytes(1200));
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/secrets',
-      payload: { ciphertext, accessHash: p.accessHash, unlockHash: p.unlockHash, views: 2 },
-    });
-    const { id, manageToken } = res.json() as { id: string; manageToken: string };
+    const { id, manageToken, ciphertext, proofs: p } = await createSecret(app, { passphrase: i % 2 === 1, views: 2 });
     const auth = { authorization: `Bearer ${manageToken}` };
     await app.inject({ method: 'POST', url: `/api/secrets/${id}/status`, payload: { access: p.access } });
     await app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.unlock } });

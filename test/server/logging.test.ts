@@ -1,21 +1,13 @@
 /** Log lines never carry an id, a manage token, a proof or ciphertext. */
 import { expect, it } from 'vitest';
 import { captureLog } from '../helpers/log-capture.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { createSecret } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
-import { randomBytes } from 'node:crypto';
 
 it('keeps ids, tokens, proofs and ciphertext out of the log through a whole flow', async () => {
   const log = captureLog();
   const app = await buildTestApp({ logLevel: 'trace' }, { logStream: log.stream });
-  const p = newProofs(true);
-  const ciphertext = b64(randomBytes(1200));
-  const created = await app.inject({
-    method: 'POST',
-    url: '/api/secrets',
-    payload: { ciphertext, accessHash: p.accessHash, unlockHash: p.unlockHash, views: 2 },
-  });
-  const { id, manageToken } = created.json() as { id: string; manageToken: string };
+  const { id, manageToken, ciphertext, proofs: p } = await createSecret(app, { passphrase: true, views: 2 });
   const auth = { authorization: `Bearer ${manageToken}` };
   await app.inject({ method: 'POST', url: `/api/secrets/${id}/status`, payload: { access: p.access } });
   await app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.access } });

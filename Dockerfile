@@ -9,13 +9,14 @@ COPY web ./web
 COPY cli ./cli
 RUN npm run build
 
-# Runtime stage: production dependencies and the build output only.
+# Runtime stage: the page and the server, which `npm run build` bundles with its
+# dependencies into one file, so no node_modules. package.json says "type": "module".
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
-COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
-COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY --from=build /app/dist/server/main.js ./dist/server/main.js
+COPY --from=build /app/dist/public ./dist/public
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -1,8 +1,9 @@
 /**
  * What one stored secret costs Redis beyond its ciphertext: INFO used_memory before and
  * after N secrets created through the real RedisStore (the same Lua script the API
- * runs), and MEMORY USAGE on a sample of the keys, grouped by type (the secret is a
- * string, its receipt a hash) so the figures follow the layout if it changes.
+ * runs), and MEMORY USAGE on a sample of the keys, grouped by the part each key plays
+ * (its name's suffix: `:s` the secret, `:r` its receipt) so the figures still name both
+ * whatever Redis type the layout gives them.
  */
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
@@ -10,7 +11,7 @@ import { nanoid } from 'nanoid';
 import { RedisStore } from '../server/store/redis.js';
 
 export interface KeyUsage {
-  /** Keys of this Redis type in the sample. */
+  /** Keys of this role in the sample. */
   sampled: number;
   /** Mean MEMORY USAGE of one key, bytes. */
   meanBytes: number;
@@ -26,8 +27,13 @@ export interface RedisMemoryResult {
   overheadPerSecret: number;
   /** Keys per secret (all keys / secrets). */
   keysPerSecret: number;
-  /** MEMORY USAGE by Redis type: "string" (the secret), "hash" (the receipt). */
-  byType: Record<string, KeyUsage>;
+  /** MEMORY USAGE by key role: "secret", "receipt" (any other key: "other"). */
+  byRole: Record<string, KeyUsage>;
+  /**
+   * MEMORY USAGE of receipts whose secret was then revealed: what most receipts look like
+   * during their retention, as most secrets allow one view and get it.
+   */
+  viewedReceipt: KeyUsage;
 }
 
 export interface RedisMemoryOptions {
@@ -39,6 +45,7 @@ export interface RedisMemoryOptions {
 }
 
 const IN_FLIGHT = 256;
+const ROLES: Record<string, string> = { ':s': 'secret', ':r': 'receipt' };
 const DAY = 86_400;
 
 /** Fills an empty Redis with `secrets` secrets, measures, and empties it again. */
@@ -49,24 +56,32 @@ export async function measureRedisMemory(options: RedisMemoryOptions): Promise<R
   try {
     await redis.flushall();
     const before = await usedMemory(redis);
+    const sample = options.sample ?? 200;
+    const toReveal: { id: string; accessHash: Buffer }[] = [];
     for (let created = 0; created < options.secrets; created += IN_FLIGHT) {
       const batch = Math.min(IN_FLIGHT, options.secrets - created);
       await Promise.all(
-        Array.from({ length: batch }, () =>
-          store.create({
-            id: nanoid(),
+        Array.from({ length: batch }, () => {
+          const secret = { id: nanoid(), accessHash: randomBytes(32) };
+          if (toReveal.length < sample) toReveal.push(secret);
+          return store.create({
+            ...secret,
             ciphertext: options.envelope,
-            accessHash: randomBytes(32),
             manageHash: randomBytes(32),
             views: 1,
             ttlSeconds: DAY,
-          }),
-        ),
+          });
+        }),
       );
     }
     const after = await usedMemory(redis);
     const keys = await redis.dbsize();
-    const byType = await sampleKeys(redis, options.sample ?? 200);
+    const byRole = await sampleKeys(redis, sample);
+    let viewedBytes = 0;
+    for (const secret of toReveal) {
+      await store.reveal(secret);
+      viewedBytes += Number(await redis.memory('USAGE', `bl:{${secret.id}}:r`, 'SAMPLES', 0));
+    }
     const usedMemoryPerSecret = (after - before) / options.secrets;
     return {
       secrets: options.secrets,
@@ -74,7 +89,8 @@ export async function measureRedisMemory(options: RedisMemoryOptions): Promise<R
       usedMemoryPerSecret,
       overheadPerSecret: usedMemoryPerSecret - options.envelope.length,
       keysPerSecret: keys / options.secrets,
-      byType,
+      byRole,
+      viewedReceipt: { sampled: toReveal.length, meanBytes: viewedBytes / toReveal.length },
     };
   } finally {
     await redis.flushall().catch(() => undefined);
@@ -95,12 +111,12 @@ async function sampleKeys(redis: Redis, sample: number): Promise<Record<string, 
   for (let i = 0; i < sample; i++) {
     const key = await redis.randomkey();
     if (key === null) break;
-    const [type, bytes] = await Promise.all([redis.type(key), redis.memory('USAGE', key, 'SAMPLES', 0)]);
-    const total = (totals[type] ??= { sampled: 0, bytes: 0 });
+    const bytes = await redis.memory('USAGE', key, 'SAMPLES', 0);
+    const total = (totals[ROLES[key.slice(-2)] ?? 'other'] ??= { sampled: 0, bytes: 0 });
     total.sampled++;
     total.bytes += Number(bytes);
   }
   return Object.fromEntries(
-    Object.entries(totals).map(([type, { sampled, bytes }]) => [type, { sampled, meanBytes: bytes / sampled }]),
+    Object.entries(totals).map(([role, { sampled, bytes }]) => [role, { sampled, meanBytes: bytes / sampled }]),
   );
 }

@@ -61,7 +61,7 @@ export function reportRows(report: BenchReport): Row[] {
     verdict: memory.overheadPerSecret <= TARGETS.redisOverheadBytes ? 'met' : 'missed',
     values: [memory.usedMemoryPerSecret, memory.keysPerSecret],
   });
-  const secretKey = memory.byType.string;
+  const secretKey = memory.byRole.secret;
   rows.push({
     measure: 'Redis `MEMORY USAGE`, secret key (string), sample mean',
     result: secretKey
@@ -69,14 +69,19 @@ export function reportRows(report: BenchReport): Row[] {
       : 'none sampled',
     values: [secretKey?.meanBytes ?? 0],
   });
-  const receiptKey = memory.byType.hash;
+  const receiptKey = memory.byRole.receipt;
   if (receiptKey) {
     rows.push({
-      measure: 'Redis `MEMORY USAGE`, receipt key (hash), sample mean',
+      measure: 'Redis `MEMORY USAGE`, receipt key (string) of an unread secret, sample mean',
       result: bytes(receiptKey.meanBytes),
       values: [receiptKey.meanBytes],
     });
   }
+  rows.push({
+    measure: `Redis \`MEMORY USAGE\`, receipt key after its secret's one view (${memory.viewedReceipt.sampled} revealed)`,
+    result: bytes(memory.viewedReceipt.meanBytes),
+    values: [memory.viewedReceipt.meanBytes],
+  });
 
   for (const store of ['memory', 'redis'] as const) {
     const { medianMs } = report.startup[store];
@@ -126,9 +131,10 @@ export function reportRows(report: BenchReport): Row[] {
     values: [page.createAndRevealJs.raw, page.createAndRevealJs.gzip],
   });
   for (const [measure, js] of [
-    ['page JavaScript, create path (`/`, QR code included), raw / gzip', page.createJs],
+    ['page JavaScript, create path (`/`), raw / gzip', page.createJs],
     ['page JavaScript, reveal path (`/s/ID`), raw / gzip', page.revealJs],
     ['page JavaScript every view loads (what index.html names), raw / gzip', page.entryJs],
+    ['page JavaScript fetched only when asked for (the QR code), raw / gzip', page.onRequestJs],
     [`page JavaScript, all ${page.jsFiles} files built (other pages, languages), raw / gzip`, page.allJs],
   ] as const) {
     rows.push({ measure, result: size(js), values: [js.raw, js.gzip] });

@@ -11,7 +11,12 @@ export class HttpError extends Error {
     /** Extra fields of the reply body, e.g. attemptsLeft. */
     readonly extra: Record<string, unknown> = {},
   ) {
+    // A refusal is an answer, not a fault: its stack is never logged, and capturing one
+    // was the costliest step of answering a 404 to someone trying ids.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'HttpError';
   }
 }

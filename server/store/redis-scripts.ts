@@ -15,8 +15,22 @@
  *   37      32    SHA-256 of the unlock proof, only when flag bit 0 is set
  *   37|69   …     ciphertext
  *
- * Receipt key (`PREFIX{ID}:r`), a small hash: manage (32 raw bytes), state, expiresAt,
- * viewsLeft, failed, viewedAt (comma-separated epoch ms).
+ * Receipt key (`PREFIX{ID}:r`), also one binary string: a hash with six fields costs Redis
+ * about 200 B, this about 120 B, and receipts outnumber live secrets (they are kept for
+ * RECEIPT_RETENTION_SECONDS after the secret's expiry). A separate key still, so it can
+ * outlive the secret.
+ *
+ *   offset  size  field
+ *   0       1     layout version (1)
+ *   1       1     state: 0 pending, 1 viewed, 2 burned, 3 locked ('expired' is derived:
+ *                 pending with the secret key gone)
+ *   2       2     views left, unsigned big-endian
+ *   4       1     failed passphrase attempts
+ *   5       6     expiresAt, epoch ms, unsigned 48-bit big-endian
+ *   11      32    SHA-256 of the manage token
+ *   43      6 × n viewedAt, one epoch ms (48-bit big-endian) per reveal, oldest first
+ *
+ * SETRANGE and SET … KEEPTTL keep a key's TTL, so receipt updates never touch the expiry.
  *
  * Lua strings are 1-based: header byte at offset n is string.byte(header, n + 1).
  *
@@ -35,6 +49,16 @@ export const FLAG_PASSPHRASE = 0b1;
 export const HEADER_BYTES = 37;
 export const HEADER_WITH_UNLOCK_BYTES = 69;
 
+export const RECEIPT_LAYOUT_VERSION = 1;
+/** Receipt length before any viewedAt entry, and the size of one entry. */
+export const RECEIPT_BYTES = 43;
+export const RECEIPT_TIME_BYTES = 6;
+/** Receipt states by their byte; 'expired' is never stored. */
+export const RECEIPT_STATES = ['pending', 'viewed', 'burned', 'locked'] as const;
+const VIEWED = RECEIPT_STATES.indexOf('viewed');
+const BURNED = RECEIPT_STATES.indexOf('burned');
+const LOCKED = RECEIPT_STATES.indexOf('locked');
+
 /** The secret key's value: header followed by the raw ciphertext. */
 export function encodeSecretValue(secret: NewSecret): Buffer {
   const { unlockHash } = secret;
@@ -46,6 +70,15 @@ export function encodeSecretValue(secret: NewSecret): Buffer {
   header.set(secret.accessHash, 5);
   if (unlockHash) header.set(unlockHash, HEADER_BYTES);
   return Buffer.concat([header, secret.ciphertext]);
+}
+
+/** The receipt key's initial value; CREATE writes expiresAt (offset 5) from Redis's clock. */
+export function encodeReceiptValue(secret: NewSecret): Buffer {
+  const receipt = Buffer.alloc(RECEIPT_BYTES);
+  receipt.writeUInt8(RECEIPT_LAYOUT_VERSION, 0);
+  receipt.writeUInt16BE(secret.views, 2);
+  receipt.set(secret.manageHash, 11);
+  return receipt;
 }
 
 export interface LuaScript {
@@ -62,6 +95,16 @@ const NOW_MS = `
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+-- Lua 5.1 has only doubles and no bit operations; epoch ms stay far below 2^53, so the
+-- divisions and remainders are exact.
+local function ms_bytes(ms)
+  local bytes = {}
+  for i = ${RECEIPT_TIME_BYTES}, 1, -1 do
+    bytes[i] = ms % 256
+    ms = math.floor(ms / 256)
+  end
+  return string.char(unpack(bytes))
 end
 `;
 
@@ -81,7 +124,7 @@ local function has_unlock(header) return string.byte(header, 2) % 2 == 1 end
 `;
 
 /**
- * KEYS: secret, receipt. ARGV: value, ttl s, receipt ttl s, manage hash, views.
+ * KEYS: secret, receipt. ARGV: value, ttl s, receipt ttl s, receipt value.
  * Returns expiresAt (ms); errors if either key exists.
  */
 export const CREATE = lua(`${NOW_MS}
@@ -89,10 +132,10 @@ if redis.call('EXISTS', KEYS[1], KEYS[2]) > 0 then
   return redis.error_reply('ERR burnlink: secret id already exists')
 end
 local expires_at = now_ms() + tonumber(ARGV[2]) * 1000
+-- expiresAt comes from Redis's clock, so it is spliced in here rather than by the caller.
+local receipt = string.sub(ARGV[4], 1, 5) .. ms_bytes(expires_at) .. string.sub(ARGV[4], 12)
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
-redis.call('HSET', KEYS[2], 'manage', ARGV[4], 'state', 'pending',
-  'expiresAt', string.format('%.0f', expires_at), 'viewsLeft', ARGV[5], 'failed', 0, 'viewedAt', '')
-redis.call('EXPIRE', KEYS[2], ARGV[3])
+redis.call('SET', KEYS[2], receipt, 'EX', ARGV[3])
 return expires_at
 `);
 
@@ -121,18 +164,20 @@ local unlock = ARGV[2]
 if has_unlock(header) and unlock == '' then return {'unlock_required'} end
 if not has_unlock(header) and unlock ~= '' then return {'unlock_unexpected'} end
 -- The receipt outlives the secret, so it exists here; the check keeps a write from ever
--- creating a receipt key without a TTL.
-local has_receipt = redis.call('EXISTS', receipt) == 1
+-- creating a receipt key without a TTL (SETRANGE creates a missing key). TYPE
+-- rather than EXISTS also skips a hash receipt left by an earlier layout, which would
+-- fail the script with WRONGTYPE after the secret was already changed.
+local has_receipt = redis.call('TYPE', receipt).ok == 'string'
 
 if has_unlock(header) and string.sub(header, 38, 69) ~= unlock then
   local failed = failed_of(header) + 1
   local left = math.max(0, tonumber(ARGV[3]) - failed)
   if left == 0 then
     redis.call('DEL', secret)
-    if has_receipt then redis.call('HSET', receipt, 'failed', failed, 'state', 'locked', 'viewsLeft', 0) end
+    if has_receipt then redis.call('SETRANGE', receipt, 1, string.char(${LOCKED}, 0, 0, failed)) end
   else
     redis.call('SETRANGE', secret, 4, string.char(failed))
-    if has_receipt then redis.call('HSET', receipt, 'failed', failed) end
+    if has_receipt then redis.call('SETRANGE', receipt, 4, string.char(failed)) end
   end
   return {'wrong_passphrase', left}
 end
@@ -147,11 +192,13 @@ else
   redis.call('SETRANGE', secret, 2, string.char(math.floor(views / 256), views % 256))
 end
 if has_receipt then
-  local now = string.format('%.0f', now_ms())
-  local viewed_at = redis.call('HGET', receipt, 'viewedAt')
-  if viewed_at and viewed_at ~= '' then viewed_at = viewed_at .. ',' .. now else viewed_at = now end
-  redis.call('HSET', receipt, 'viewsLeft', views, 'viewedAt', viewed_at)
-  if views == 0 then redis.call('HSET', receipt, 'state', 'viewed') end
+  -- Rewritten whole rather than APPENDed to: APPEND leaves the string with room to grow
+  -- (a viewed receipt would cost 184 B instead of 136) and Redis never gives it back.
+  local old = redis.call('GET', receipt)
+  local state = string.sub(old, 2, 2)
+  if views == 0 then state = string.char(${VIEWED}) end
+  redis.call('SET', receipt, string.sub(old, 1, 1) .. state .. string.char(math.floor(views / 256), views % 256)
+    .. string.sub(old, 5) .. ms_bytes(now_ms()), 'KEEPTTL')
 end
 return {'revealed', views, ciphertext}
 `);
@@ -161,10 +208,11 @@ return {'revealed', views, ciphertext}
  * Returns 1 while the receipt lives and the hash matches (burning a live secret), else 0.
  */
 export const BURN = lua(`
-local manage = redis.call('HGET', KEYS[2], 'manage')
-if not manage or manage ~= ARGV[1] then return 0 end
+-- Also a hash receipt of an earlier layout, which GETRANGE would fail with WRONGTYPE.
+if redis.call('TYPE', KEYS[2]).ok ~= 'string' then return 0 end
+if redis.call('GETRANGE', KEYS[2], 11, 42) ~= ARGV[1] then return 0 end
 if redis.call('DEL', KEYS[1]) == 1 then
-  redis.call('HSET', KEYS[2], 'state', 'burned', 'viewsLeft', 0)
+  redis.call('SETRANGE', KEYS[2], 1, string.char(${BURNED}, 0, 0))
 end
 return 1
 `);

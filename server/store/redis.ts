@@ -18,7 +18,20 @@ import {
   type SecretStore,
   type StoreLimits,
 } from './secret-store.js';
-import { BURN, CREATE, REVEAL, STATUS, encodeSecretValue, runScript, type LuaScript } from './redis-scripts.js';
+import {
+  BURN,
+  CREATE,
+  RECEIPT_BYTES,
+  RECEIPT_LAYOUT_VERSION,
+  RECEIPT_STATES,
+  RECEIPT_TIME_BYTES,
+  REVEAL,
+  STATUS,
+  encodeReceiptValue,
+  encodeSecretValue,
+  runScript,
+  type LuaScript,
+} from './redis-scripts.js';
 import { assertHash, assertValidLimits, assertValidSecret } from './validation.js';
 
 export interface RedisStoreOptions {
@@ -27,8 +40,6 @@ export interface RedisStoreOptions {
   /** Put before every key; must not contain braces, which would break the hash tag. */
   keyPrefix?: string;
 }
-
-const RECEIPT_STATES: ReadonlySet<string> = new Set<ReceiptState>(['pending', 'viewed', 'burned', 'expired', 'locked']);
 
 /** SecretStore on Redis (single node, Sentinel or Cluster, through ioredis). */
 export class RedisStore implements SecretStore {
@@ -52,8 +63,7 @@ export class RedisStore implements SecretStore {
       encodeSecretValue(secret),
       secret.ttlSeconds,
       receiptTtl,
-      Buffer.from(secret.manageHash),
-      secret.views,
+      encodeReceiptValue(secret),
     ]);
     return { expiresAt: integer(reply) };
   }
@@ -105,14 +115,16 @@ export class RedisStore implements SecretStore {
     assertHash('manageHash', manageHash);
     const [secretKey, receiptKey] = this.#keys(id);
     // One MULTI (both keys share a slot) so a reveal cannot slip between the two reads.
-    const results = await this.#call(() => this.#redis.multi().hgetallBuffer(receiptKey).exists(secretKey).exec());
-    const [fields, exists] = (results ?? []).map(([error, value]) => {
+    const results = await this.#call(() => this.#redis.multi().getBuffer(receiptKey).exists(secretKey).exec());
+    const [bytes, exists] = (results ?? []).map(([error, value]) => {
+      // A hash receipt of an earlier layout: no receipt, as the scripts treat it too.
+      if (error instanceof ReplyError && (error as Error).message.startsWith('WRONGTYPE')) return null;
       if (error) throw toStoreError(error);
       return value;
     });
-    const receipt = (fields ?? {}) as Record<string, Buffer | undefined>;
-    if (!receipt.manage || !hashesEqual(receipt.manage, manageHash)) return null;
-    return readReceipt(receipt, exists === 1);
+    if (!Buffer.isBuffer(bytes) || bytes.length < RECEIPT_BYTES) return null;
+    if (!hashesEqual(bytes.subarray(11, RECEIPT_BYTES), manageHash)) return null;
+    return readReceipt(bytes, exists === 1);
   }
 
   async ping(): Promise<void> {
@@ -192,21 +204,24 @@ export function toStoreError(error: unknown): unknown {
   return new StoreUnavailableError('Redis is unreachable', 'unreachable', { cause: error });
 }
 
-/** The receipt hash as the API reports it. */
-function readReceipt(fields: Record<string, Buffer | undefined>, secretExists: boolean): Receipt {
-  const stored = String(fields.state);
-  if (!RECEIPT_STATES.has(stored)) throw new Error(`unexpected receipt state: ${stored}`);
+/** The receipt key's bytes (layout in redis-scripts.ts) as the API reports them. */
+function readReceipt(value: Buffer, secretExists: boolean): Receipt {
+  const version = value.readUInt8(0);
+  if (version !== RECEIPT_LAYOUT_VERSION) throw new Error(`unknown receipt layout ${version}`);
+  const stored: ReceiptState | undefined = RECEIPT_STATES[value.readUInt8(1)];
+  if (!stored) throw new Error(`unexpected receipt state: ${value.readUInt8(1)}`);
   // A pending secret that is gone was never viewed, burned or locked: its TTL ran out.
   const expired = stored === 'pending' && !secretExists;
+  const viewedAt: number[] = [];
+  for (let offset = RECEIPT_BYTES; offset + RECEIPT_TIME_BYTES <= value.length; offset += RECEIPT_TIME_BYTES) {
+    viewedAt.push(value.readUIntBE(offset, RECEIPT_TIME_BYTES));
+  }
   return {
-    state: expired ? 'expired' : (stored as ReceiptState),
-    expiresAt: Number(fields.expiresAt),
-    viewsLeft: expired ? 0 : Number(fields.viewsLeft),
-    viewedAt: String(fields.viewedAt ?? '')
-      .split(',')
-      .filter((time) => time !== '')
-      .map(Number),
-    failedAttempts: Number(fields.failed),
+    state: expired ? 'expired' : stored,
+    expiresAt: value.readUIntBE(5, RECEIPT_TIME_BYTES),
+    viewsLeft: expired ? 0 : value.readUInt16BE(2),
+    viewedAt,
+    failedAttempts: value.readUInt8(4),
   };
 }
 

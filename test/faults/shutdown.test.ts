@@ -4,47 +4,24 @@
  * (the store closes only after the last request), new connections are refused, and the
  * process exits 0 within a bound.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, expect, it } from 'vitest';
+import { killBuiltServer, startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
 import { b64, newProofs } from '../helpers/proofs.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
-const MAIN = 'dist/server/main.js';
 const EXIT_BOUND_MS = 5000;
 
-let child: ChildProcess | undefined;
+let server: BuiltServer | undefined;
 let redis: TestRedis | undefined;
 afterEach(async () => {
-  if (child && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  killBuiltServer(server);
   await redis?.stop();
 });
-
-/** Starts the built server and resolves with its URL and a view of its log. */
-async function startProcess(env: Record<string, string>) {
-  expect(existsSync(MAIN), `${MAIN} is missing: run "npm run build"`).toBe(true);
-  const proc = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  let log = '';
-  proc.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  proc.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  const deadline = Date.now() + 10_000;
-  let url: string | undefined;
-  while (!url) {
-    if (Date.now() > deadline || proc.exitCode !== null) throw new Error(`the server did not start:\n${log}`);
-    url = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(log)?.[1];
-    await sleep(20);
-  }
-  return { proc, url, log: () => log };
-}
 
 function connectTo(url: string): Promise<Socket> {
   const { port } = new URL(url);
@@ -57,7 +34,7 @@ function connectTo(url: string): Promise<Socket> {
 
 it('finishes the request in flight, refuses new connections and exits 0 on SIGTERM', async () => {
   redis = await startRedis();
-  const server = await startProcess({ REDIS_URL: redis.url });
+  server = await startBuiltServer({ REDIS_URL: redis.url });
 
   // A create whose body is half sent when the signal arrives.
   const p = newProofs();

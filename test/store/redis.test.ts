@@ -71,6 +71,57 @@ describe('RedisStore', () => {
     expect(await inspect.ttl(receiptKey)).toBeGreaterThan(590 + LIMITS.receiptRetentionSeconds);
   });
 
+  it('packs the receipt into one string whose layout does not drift', async () => {
+    const secret = makeSecret({ views: 300, unlockHash: randomHash() });
+    const { expiresAt } = await store.create(secret);
+    const receiptKey = `bl:{${secret.id}}:r`;
+    const read = async () => (await inspect.getBuffer(receiptKey))!;
+    const uint48 = (ms: number) => Buffer.from(ms.toString(16).padStart(12, '0'), 'hex');
+    const manage = Buffer.from(secret.manageHash);
+    // version 1, state pending (0), 300 views (0x012c), no failed attempts, expiresAt, manage hash
+    expect(await read()).toEqual(Buffer.concat([Buffer.from([1, 0, 0x01, 0x2c, 0]), uint48(expiresAt), manage]));
+
+    await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() });
+    expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
+    const revealed = await read();
+    // 299 views, 1 failed attempt, then one 6-byte view time
+    expect(revealed.subarray(0, 43)).toEqual(Buffer.concat([Buffer.from([1, 0, 0x01, 0x2b, 1]), uint48(expiresAt), manage]));
+    expect(revealed).toHaveLength(49);
+    const viewedAt = parseInt(revealed.subarray(43).toString('hex'), 16);
+    expect(Math.abs(viewedAt - Date.now())).toBeLessThan(1000);
+    expect((await store.receipt(secret.id, secret.manageHash))?.viewedAt).toEqual([viewedAt]);
+
+    expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
+    // state burned (2), no views left; the rest unchanged
+    expect(await read()).toEqual(Buffer.concat([Buffer.from([1, 2, 0, 0]), revealed.subarray(4)]));
+
+    const locked = makeSecret({ unlockHash: randomHash() });
+    await store.create(locked);
+    for (let i = 0; i < LIMITS.maxAttempts; i++) {
+      await store.reveal({ id: locked.id, accessHash: locked.accessHash, unlockHash: randomHash() });
+    }
+    // state locked (3), no views left, 3 failed attempts
+    expect((await inspect.getBuffer(`bl:{${locked.id}}:r`))!.subarray(0, 5)).toEqual(Buffer.from([1, 3, 0, 0, 3]));
+  });
+
+  it('reads a hash receipt of the earlier layout as no receipt, and still serves the secret', async () => {
+    const secret = makeSecret({ unlockHash: randomHash(), views: 2 });
+    await store.create(secret);
+    const receiptKey = `bl:{${secret.id}}:r`;
+    await inspect.del(receiptKey);
+    await inspect.hset(receiptKey, { manage: Buffer.from(secret.manageHash), state: 'pending', viewsLeft: 2 });
+    await inspect.expire(receiptKey, 600);
+
+    expect(await store.receipt(secret.id, secret.manageHash)).toBeNull();
+    expect(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() })).toMatchObject({
+      kind: 'wrong_passphrase',
+    });
+    expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
+    expect(await store.burn(secret.id, secret.manageHash)).toBe(false);
+    expect(await store.status(secret.id, secret.accessHash)).toMatchObject({ viewsLeft: 1 });
+    expect(await inspect.hget(receiptKey, 'state')).toBe('pending');
+  });
+
   it('keeps both keys of a secret under one hash tag and the configured prefix', async () => {
     const prefixed = await makeStore(server.url, LIMITS, 'other:');
     const secret = makeSecret();

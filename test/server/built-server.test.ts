@@ -1,0 +1,53 @@
+/**
+ * The production build is one bundled file (server/bundle.mjs), so what the other server
+ * tests prove of the sources is checked once more of what `npm start` really runs: the
+ * page and its precompressed assets, a secret's whole life on the memory store, and a
+ * clean exit.
+ */
+import { once } from 'node:events';
+import { readdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { afterEach, expect, it } from 'vitest';
+import { killBuiltServer, startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
+import { b64, newProofs } from '../helpers/proofs.js';
+
+let server: BuiltServer | undefined;
+afterEach(() => killBuiltServer(server));
+
+const post = (url: string, body: unknown) =>
+  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+it('serves the page and a secret’s whole life from the bundled dist/server/main.js', async () => {
+  server = await startBuiltServer({ WEB_ROOT: 'dist/public' });
+  const { url } = server;
+
+  const page = await fetch(`${url}/s/abc`);
+  expect(page.status).toBe(200);
+  expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+  expect(await page.text()).toContain('<div id="app">');
+  const script = readdirSync('dist/public/assets').find((file) => file.endsWith('.js'))!;
+  const asset = await fetch(`${url}/assets/${script}`, { headers: { 'accept-encoding': 'br' } });
+  expect(asset.status).toBe(200);
+  expect(asset.headers.get('content-encoding')).toBe('br');
+  expect((await fetch(`${url}/readyz`)).status).toBe(200);
+
+  const proofs = newProofs();
+  const ciphertext = b64(randomBytes(1100));
+  const created = await post(`${url}/api/secrets`, { ciphertext, accessHash: proofs.accessHash, views: 1 });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  const status = await post(`${url}/api/secrets/${id}/status`, { access: proofs.access });
+  expect(await status.json()).toMatchObject({ viewsLeft: 1, passphrase: false });
+  const revealed = await post(`${url}/api/secrets/${id}/reveal`, { access: proofs.access });
+  expect(await revealed.json()).toEqual({ ciphertext, viewsLeft: 0 });
+  expect((await post(`${url}/api/secrets/${id}/reveal`, { access: proofs.access })).status).toBe(404);
+  expect((await post(`${url}/api/secrets`, { ciphertext: '!' })).status).toBe(400);
+
+  // One log line per request, none with the id in it.
+  expect(server.log()).toMatch(/"statusCode":201/);
+  expect(server.log()).not.toContain(id);
+
+  const exited = once(server.proc, 'exit');
+  server.proc.kill('SIGTERM');
+  expect(await exited).toEqual([0, null]);
+}, 30_000);

@@ -19,12 +19,12 @@ declare module 'fastify' {
 }
 
 /**
- * Fail fast while Redis is down (503 at once) instead of queueing requests behind it;
- * `commandTimeout` covers a Redis that accepts connections but does not answer
- * (frozen, partitioned), which would otherwise hold every request until the OS gives
- * up on the socket.
+ * The Redis client's settings, also used by the store's tests. Fail fast while Redis is
+ * down (503 at once) instead of queueing requests behind it; `commandTimeout` covers a
+ * Redis that accepts connections but does not answer (frozen, partitioned), which would
+ * otherwise hold every request until the OS gives up on the socket.
  */
-const failFast = (commandTimeout: number): RedisOptions => ({
+export const redisClientOptions = (commandTimeout: number): RedisOptions => ({
   enableOfflineQueue: false,
   maxRetriesPerRequest: 1,
   connectTimeout: 2000,
@@ -33,6 +33,9 @@ const failFast = (commandTimeout: number): RedisOptions => ({
   // reconnect: the scripts are not idempotent (a create would find its own id taken).
   autoResendUnfulfilledCommands: false,
   retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
+  // Not enableAutoPipelining, though it was faster: with it, a frozen Redis held some
+  // requests for as long as it stayed frozen instead of failing them after
+  // commandTimeout (docs/BENCHMARKS.md, "Throughput").
 });
 
 /** How long start-up waits for Redis before serving anyway (and answering 503 until it comes). */
@@ -47,7 +50,7 @@ async function storePlugin(app: FastifyInstance, options: { config: Config; stor
   let store = options.store;
   let redis: Redis | Cluster | null = null;
   if (!store && (config.redisUrl || config.redisClusterNodes)) {
-    const clientOptions = failFast(config.redisCommandTimeoutMs);
+    const clientOptions = redisClientOptions(config.redisCommandTimeoutMs);
     const client = config.redisClusterNodes
       ? new Cluster(
           config.redisClusterNodes.split(',').map((node) => {

@@ -44,7 +44,9 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
       schema: {
         body: Type.Object(
           {
-            ciphertext: Type.String({ minLength: 2, pattern: '^[A-Za-z0-9_-]+$' }),
+            // The length in the pattern, not minLength: Ajv would count the code points one
+            // by one, ~20 ms of blocked event loop for a 7 MiB envelope.
+            ciphertext: Type.String({ pattern: '^[A-Za-z0-9_-]{2,}$' }),
             accessHash: Base64Url32,
             unlockHash: Type.Optional(Base64Url32),
             expiresIn: Type.Optional(Type.Integer({ minimum: config.minExpiresIn, maximum: config.maxExpiresIn })),

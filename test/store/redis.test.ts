@@ -1,16 +1,16 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { redisClientOptions } from '../../server/plugins/store.js';
 import { RedisStore, checkEvictionPolicy } from '../../server/store/redis.js';
 import { StoreUnavailableError, type NewSecret, type SecretStore, type StoreLimits } from '../../server/store/secret-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { LIMITS, describeSecretStore, expectRevealed, makeSecret, randomHash } from './conformance.js';
 
-/** A client set up the way the server sets up its own: fail fast, never queue offline. */
+/** A client set up as the server sets up its own, reconnecting sooner for the outage tests. */
 async function connectClient(url: string): Promise<Redis> {
   const redis = new Redis(url, {
-    enableOfflineQueue: false,
-    maxRetriesPerRequest: 1,
+    ...redisClientOptions(5000),
     connectTimeout: 1000,
     retryStrategy: () => 200,
     lazyConnect: true,
@@ -132,11 +132,22 @@ describe('RedisStore', () => {
     expect(() => new RedisStore({ redis: inspect, limits: LIMITS, keyPrefix: '{x}' })).toThrow(RangeError);
   });
 
-  it('loads its scripts again after Redis forgot them', async () => {
+  it('loads its scripts again after Redis forgot them, also for many calls at once', async () => {
     const secret = makeSecret();
     await store.create(secret);
     await inspect.script('FLUSH');
     expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash }));
+    // Issued together, these all miss the script before any of them has loaded it again.
+    await inspect.script('FLUSH');
+    const secrets = Array.from({ length: 20 }, () => makeSecret({ views: 2 }));
+    await Promise.all(secrets.map((s) => store.create(s)));
+    await inspect.script('FLUSH');
+    const [statuses, reveals] = await Promise.all([
+      Promise.all(secrets.map((s) => store.status(s.id, s.accessHash))),
+      Promise.all(secrets.map((s) => store.reveal({ id: s.id, accessHash: s.accessHash }))),
+    ]);
+    for (const status of statuses) expect(status).toMatchObject({ passphrase: false });
+    reveals.forEach(expectRevealed);
   });
 
   it('warns unless the eviction policy is noeviction', async () => {

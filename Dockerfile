@@ -10,12 +10,13 @@ COPY cli ./cli
 RUN npm run build
 
 # Runtime stage: the page and the server, which `npm run build` bundles with its
-# dependencies into one file, so no node_modules. package.json says "type": "module".
+# dependencies into one file (their licences beside it), so no node_modules.
+# package.json says "type": "module".
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json ./
-COPY --from=build /app/dist/server/main.js ./dist/server/main.js
+COPY --from=build /app/dist/server/main.js /app/dist/server/THIRD-PARTY-LICENSES.txt ./dist/server/
 COPY --from=build /app/dist/public ./dist/public
 USER node
 EXPOSE 3000

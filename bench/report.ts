@@ -77,11 +77,13 @@ export function reportRows(report: BenchReport): Row[] {
       values: [receiptKey.meanBytes],
     });
   }
-  rows.push({
-    measure: `Redis \`MEMORY USAGE\`, receipt key after its secret's one view (${memory.viewedReceipt.sampled} revealed)`,
-    result: bytes(memory.viewedReceipt.meanBytes),
-    values: [memory.viewedReceipt.meanBytes],
-  });
+  if (memory.viewedReceipt.sampled > 0) {
+    rows.push({
+      measure: `Redis \`MEMORY USAGE\`, receipt key after its secret's one view (${memory.viewedReceipt.sampled} revealed)`,
+      result: bytes(memory.viewedReceipt.meanBytes),
+      values: [memory.viewedReceipt.meanBytes],
+    });
+  }
 
   for (const store of ['memory', 'redis'] as const) {
     const { medianMs } = report.startup[store];

@@ -7,7 +7,7 @@ import fp from 'fastify-plugin';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.js';
 import { MemoryStore } from '../store/memory.js';
-import { checkEvictionPolicy, RedisStore } from '../store/redis.js';
+import { checkEvictionPolicy, checkRedisVersion, RedisStore } from '../store/redis.js';
 import type { SecretStore, StoreLimits } from '../store/secret-store.js';
 
 declare module 'fastify' {
@@ -35,7 +35,8 @@ export const redisClientOptions = (commandTimeout: number): RedisOptions => ({
   retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
   // Not enableAutoPipelining, though it was faster: with it, a frozen Redis held some
   // requests for as long as it stayed frozen instead of failing them after
-  // commandTimeout (docs/BENCHMARKS.md, "Throughput").
+  // commandTimeout; and runScript's callBuffer would crash the process under it
+  // (docs/BENCHMARKS.md, "Throughput").
 });
 
 /** How long start-up waits for Redis before serving anyway (and answering 503 until it comes). */
@@ -64,8 +65,10 @@ async function storePlugin(app: FastifyInstance, options: { config: Config; stor
     client.on('error', (err: Error) => app.log.warn({ reason: err.message }, 'redis connection error'));
     await waitForReady(client);
     store = new RedisStore({ redis: client, limits });
-    const warning = await checkEvictionPolicy(client).catch(() => null);
-    if (warning) app.log.warn(warning);
+    for (const check of [checkRedisVersion, checkEvictionPolicy]) {
+      const warning = await check(client).catch(() => null);
+      if (warning) app.log.warn(warning);
+    }
     redis = client;
   }
   if (!store) {

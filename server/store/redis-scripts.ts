@@ -37,7 +37,7 @@
  * Under maxmemory with noeviction, Redis refuses a script only at its first write that may
  * grow memory, and lets every later write through so nothing is half-done. So writes that
  * free memory (DEL) come first where they can: a last view or a burn still works in a
- * full Redis.
+ * full Redis, and a wrong passphrase that cannot be counted there locks the secret.
  */
 import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
@@ -50,7 +50,8 @@ export const HEADER_BYTES = 37;
 export const HEADER_WITH_UNLOCK_BYTES = 69;
 
 export const RECEIPT_LAYOUT_VERSION = 1;
-/** Receipt length before any viewedAt entry, and the size of one entry. */
+/** Where the manage hash starts; the receipt's length before any viewedAt entry. */
+export const RECEIPT_MANAGE_OFFSET = 11;
 export const RECEIPT_BYTES = 43;
 export const RECEIPT_TIME_BYTES = 6;
 /** Receipt states by their byte; 'expired' is never stored. */
@@ -77,7 +78,7 @@ export function encodeReceiptValue(secret: NewSecret): Buffer {
   const receipt = Buffer.alloc(RECEIPT_BYTES);
   receipt.writeUInt8(RECEIPT_LAYOUT_VERSION, 0);
   receipt.writeUInt16BE(secret.views, 2);
-  receipt.set(secret.manageHash, 11);
+  receipt.set(secret.manageHash, RECEIPT_MANAGE_OFFSET);
   return receipt;
 }
 
@@ -121,6 +122,7 @@ end
 local function views_of(header) return string.byte(header, 3) * 256 + string.byte(header, 4) end
 local function failed_of(header) return string.byte(header, 5) end
 local function has_unlock(header) return string.byte(header, 2) % 2 == 1 end
+local function u16_bytes(n) return string.char(math.floor(n / 256), n % 256) end
 `;
 
 /**
@@ -172,12 +174,22 @@ local has_receipt = redis.call('TYPE', receipt).ok == 'string'
 if has_unlock(header) and string.sub(header, 38, 69) ~= unlock then
   local failed = failed_of(header) + 1
   local left = math.max(0, tonumber(ARGV[3]) - failed)
+  -- A full Redis refuses the write that counts the attempt. Failing the script there
+  -- would leave guesses uncounted while a right passphrase still reveals a last view
+  -- (DEL first): an unlimited oracle. So an attempt that cannot be counted locks instead.
+  if left > 0 then
+    local counted = redis.pcall('SETRANGE', secret, 4, string.char(failed))
+    if type(counted) == 'table' and counted.err then
+      -- Redis 6 puts the reply's dash in front of the code, Redis 7 does not.
+      if not string.find(counted.err, '^%-?OOM') then return redis.error_reply(counted.err) end
+      left = 0
+    end
+  end
   if left == 0 then
     redis.call('DEL', secret)
     if has_receipt then redis.call('SETRANGE', receipt, 1, string.char(${LOCKED}, 0, 0, failed)) end
-  else
-    redis.call('SETRANGE', secret, 4, string.char(failed))
-    if has_receipt then redis.call('SETRANGE', receipt, 4, string.char(failed)) end
+  elseif has_receipt then
+    redis.call('SETRANGE', receipt, 4, string.char(failed))
   end
   return {'wrong_passphrase', left}
 end
@@ -189,7 +201,7 @@ local ciphertext = redis.call('GETRANGE', secret, body_start, -1)
 if views == 0 then
   redis.call('DEL', secret)
 else
-  redis.call('SETRANGE', secret, 2, string.char(math.floor(views / 256), views % 256))
+  redis.call('SETRANGE', secret, 2, u16_bytes(views))
 end
 if has_receipt then
   -- Rewritten whole rather than APPENDed to: APPEND leaves the string with room to grow
@@ -197,8 +209,8 @@ if has_receipt then
   local old = redis.call('GET', receipt)
   local state = string.sub(old, 2, 2)
   if views == 0 then state = string.char(${VIEWED}) end
-  redis.call('SET', receipt, string.sub(old, 1, 1) .. state .. string.char(math.floor(views / 256), views % 256)
-    .. string.sub(old, 5) .. ms_bytes(now_ms()), 'KEEPTTL')
+  redis.call('SET', receipt, string.sub(old, 1, 1) .. state .. u16_bytes(views) .. string.sub(old, 5) .. ms_bytes(now_ms()),
+    'KEEPTTL')
 end
 return {'revealed', views, ciphertext}
 `);
@@ -210,11 +222,21 @@ return {'revealed', views, ciphertext}
 export const BURN = lua(`
 -- Also a hash receipt of an earlier layout, which GETRANGE would fail with WRONGTYPE.
 if redis.call('TYPE', KEYS[2]).ok ~= 'string' then return 0 end
-if redis.call('GETRANGE', KEYS[2], 11, 42) ~= ARGV[1] then return 0 end
+if redis.call('GETRANGE', KEYS[2], ${RECEIPT_MANAGE_OFFSET}, ${RECEIPT_BYTES - 1}) ~= ARGV[1] then return 0 end
 if redis.call('DEL', KEYS[1]) == 1 then
   redis.call('SETRANGE', KEYS[2], 1, string.char(${BURNED}, 0, 0))
 end
 return 1
+`);
+
+/**
+ * KEYS: secret, receipt. Returns {receipt bytes or nil, 1 while the secret exists}. A script
+ * rather than MULTI makes the two reads atomic in a full Redis too, which refuses to queue
+ * any command into a transaction. A hash receipt of an earlier layout reads as none.
+ */
+export const READ_RECEIPT = lua(`
+if redis.call('TYPE', KEYS[2]).ok ~= 'string' then return {false, 0} end
+return {redis.call('GET', KEYS[2]), redis.call('EXISTS', KEYS[1])}
 `);
 
 /** Runs a script by its SHA, loading it on a NOSCRIPT miss; string replies come back as Buffers. */

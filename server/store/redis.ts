@@ -23,8 +23,10 @@ import {
   CREATE,
   RECEIPT_BYTES,
   RECEIPT_LAYOUT_VERSION,
+  RECEIPT_MANAGE_OFFSET,
   RECEIPT_STATES,
   RECEIPT_TIME_BYTES,
+  READ_RECEIPT,
   REVEAL,
   STATUS,
   encodeReceiptValue,
@@ -113,17 +115,9 @@ export class RedisStore implements SecretStore {
 
   async receipt(id: string, manageHash: Uint8Array): Promise<Receipt | null> {
     assertHash('manageHash', manageHash);
-    const [secretKey, receiptKey] = this.#keys(id);
-    // One MULTI (both keys share a slot) so a reveal cannot slip between the two reads.
-    const results = await this.#call(() => this.#redis.multi().getBuffer(receiptKey).exists(secretKey).exec());
-    const [bytes, exists] = (results ?? []).map(([error, value]) => {
-      // A hash receipt of an earlier layout: no receipt, as the scripts treat it too.
-      if (error instanceof ReplyError && (error as Error).message.startsWith('WRONGTYPE')) return null;
-      if (error) throw toStoreError(error);
-      return value;
-    });
+    const [bytes, exists] = list(await this.#run(READ_RECEIPT, this.#keys(id), []));
     if (!Buffer.isBuffer(bytes) || bytes.length < RECEIPT_BYTES) return null;
-    if (!hashesEqual(bytes.subarray(11, RECEIPT_BYTES), manageHash)) return null;
+    if (!hashesEqual(bytes.subarray(RECEIPT_MANAGE_OFFSET, RECEIPT_BYTES), manageHash)) return null;
     return readReceipt(bytes, exists === 1);
   }
 
@@ -180,6 +174,28 @@ export async function checkEvictionPolicy(redis: Redis | Cluster): Promise<strin
   return (
     `Redis maxmemory-policy is "${policy}", not "noeviction": when memory runs out Redis will ` +
     'silently drop unread secrets and receipts instead of refusing new ones. Set maxmemory-policy noeviction.'
+  );
+}
+
+/** The oldest Redis the scripts run on: they write receipts with SET … KEEPTTL. */
+export const MIN_REDIS_MAJOR = 6;
+
+/**
+ * A warning sentence when Redis is older than the scripts need; null when it is new enough
+ * or INFO is not allowed. On an older Redis a reveal would burn its view and then fail.
+ */
+export async function checkRedisVersion(redis: Pick<Redis | Cluster, 'info'>): Promise<string | null> {
+  let info: string;
+  try {
+    info = await redis.info('server');
+  } catch {
+    return null;
+  }
+  const version = /^redis_version:((\d+)[^\r\n]*)/m.exec(info);
+  if (!version || Number(version[2]) >= MIN_REDIS_MAJOR) return null;
+  return (
+    `Redis ${version[1]} is older than ${MIN_REDIS_MAJOR}.0, which burnlink needs: ` +
+    'reveals would use up their view and then fail. Upgrade Redis.'
   );
 }
 

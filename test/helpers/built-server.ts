@@ -23,13 +23,17 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test run that dies half-way must not leave the server behind.
+  const killOnExit = () => proc.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  proc.once('exit', () => process.off('exit', killOnExit));
   let log = '';
   proc.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   proc.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const deadline = Date.now() + 10_000;
   let url: string | undefined;
   while (!url) {
-    if (Date.now() > deadline || proc.exitCode !== null) {
+    if (Date.now() > deadline || proc.exitCode !== null || proc.signalCode !== null) {
       proc.kill('SIGKILL');
       throw new Error(`the server did not start:\n${log}`);
     }

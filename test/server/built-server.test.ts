@@ -2,10 +2,10 @@
  * The production build is one bundled file (server/bundle.mjs), so what the other server
  * tests prove of the sources is checked once more of what `npm start` really runs: the
  * page and its precompressed assets, a secret's whole life on the memory store, and a
- * clean exit.
+ * clean exit; and the licences of what it bundles, which travel with it.
  */
 import { once } from 'node:events';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { killBuiltServer, startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
@@ -51,3 +51,10 @@ it('serves the page and a secret’s whole life from the bundled dist/server/mai
   server.proc.kill('SIGTERM');
   expect(await exited).toEqual([0, null]);
 }, 30_000);
+
+it('ships the licences of the packages it bundles', () => {
+  const notices = readFileSync('dist/server/THIRD-PARTY-LICENSES.txt', 'utf8');
+  for (const name of ['fastify', 'ioredis', 'typebox', '@fastify/static', 'nanoid']) {
+    expect(notices).toMatch(new RegExp(`^${name.replace('/', '\\/')}@\\d+\\.\\d+\\.\\d+ \\(MIT\\)$`, 'm'));
+  }
+});

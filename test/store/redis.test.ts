@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisClientOptions } from '../../server/plugins/store.js';
-import { RedisStore, checkEvictionPolicy } from '../../server/store/redis.js';
+import { RedisStore, checkEvictionPolicy, checkRedisVersion } from '../../server/store/redis.js';
 import { StoreUnavailableError, type NewSecret, type SecretStore, type StoreLimits } from '../../server/store/secret-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { LIMITS, describeSecretStore, expectRevealed, makeSecret, randomHash } from './conformance.js';
@@ -159,6 +159,13 @@ describe('RedisStore', () => {
       await inspect.config('SET', 'maxmemory-policy', 'noeviction');
     }
   });
+
+  it('warns when Redis is too old for the scripts', async () => {
+    expect(await checkRedisVersion(inspect)).toBeNull();
+    // No Redis 5 can run here: an INFO reply as one would send it.
+    const old = { info: async () => '# Server\r\nredis_version:5.0.14\r\nredis_mode:standalone\r\n' };
+    expect(await checkRedisVersion(old)).toMatch(/^Redis 5\.0\.14 is older than 6\.0/);
+  });
 });
 
 describe('RedisStore when Redis is full', () => {
@@ -186,6 +193,35 @@ describe('RedisStore when Redis is full', () => {
     const [first] = stored;
     expectRevealed(await store.reveal({ id: first!.id, accessHash: first!.accessHash }));
     expect(await store.receipt(first!.id, first!.manageHash)).toMatchObject({ state: 'viewed' });
+  });
+
+  it('locks a passphrase secret at a wrong guess it has no room to count, and still burns', async () => {
+    const guarded = makeSecret({ unlockHash: randomHash(), views: 1 });
+    const burned = makeSecret();
+    await store.create(guarded);
+    await store.create(burned);
+    // Over maxmemory for certain, however small a write: a just-refused create can leave
+    // room for small ones once Redis has freed its request.
+    const admin = new Redis(full.url);
+    await admin.config('SET', 'maxmemory', '1');
+    try {
+      await expect(store.create(makeSecret())).rejects.toMatchObject({ reason: 'full' });
+      // Uncounted guesses next to a working right answer would lift the attempt cap.
+      expect(await store.reveal({ id: guarded.id, accessHash: guarded.accessHash, unlockHash: randomHash() })).toEqual({
+        kind: 'wrong_passphrase',
+        attemptsLeft: 0,
+      });
+      expect(await store.reveal({ id: guarded.id, accessHash: guarded.accessHash, unlockHash: guarded.unlockHash })).toEqual({
+        kind: 'not_found',
+      });
+      expect(await store.receipt(guarded.id, guarded.manageHash)).toMatchObject({ state: 'locked', failedAttempts: 1 });
+
+      expect(await store.burn(burned.id, burned.manageHash)).toBe(true);
+      expect(await store.receipt(burned.id, burned.manageHash)).toMatchObject({ state: 'burned' });
+    } finally {
+      await admin.config('SET', 'maxmemory', '2mb');
+      await admin.quit();
+    }
   });
 });
 

@@ -6,6 +6,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Config } from './config.js';
 import drain from './plugins/drain.js';
 import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
+import metrics from './plugins/metrics.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import staticPage from './plugins/static.js';
@@ -80,6 +81,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(securityHeaders);
   await app.register(errorHandler);
   await app.register(store, { config, store: options.store });
+  if (config.metricsPort !== undefined) await app.register(metrics, { config });
   await app.register(rateLimit);
   await app.register(healthRoutes);
   await app.register(limitsRoutes, { config });

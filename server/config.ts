@@ -11,6 +11,14 @@ const DAY = 86_400;
 export const ConfigSchema = Type.Object({
   port: Type.Integer({ env: 'PORT', default: 3000, minimum: 0, maximum: 65535, description: 'the TCP port to listen on' }),
   host: Type.String({ env: 'HOST', default: '127.0.0.1', minLength: 1, description: 'the address to listen on' }),
+  metricsPort: Type.Optional(
+    Type.Integer({
+      env: 'METRICS_PORT',
+      minimum: 0,
+      maximum: 65535,
+      description: 'the TCP port for Prometheus metrics at /metrics, on HOST; unset means no metrics',
+    }),
+  ),
   redisUrl: Type.Optional(
     Type.String({
       env: 'REDIS_URL',
@@ -184,6 +192,9 @@ function checkConfig(config: Config, problems: string[]): Config {
     }
     if (config.headersTimeoutMs > config.requestTimeoutMs) {
       problems.push('HEADERS_TIMEOUT_MS must not be larger than REQUEST_TIMEOUT_MS.');
+    }
+    if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
+      problems.push('METRICS_PORT must differ from PORT: metrics are kept off the public port.');
     }
     if (config.redisUrl !== undefined && config.redisClusterNodes !== undefined) {
       problems.push('Set REDIS_URL or REDIS_CLUSTER_NODES, not both.');

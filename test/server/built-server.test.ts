@@ -1,8 +1,8 @@
 /**
  * The production build is one bundled file (server/bundle.mjs), so what the other server
  * tests prove of the sources is checked once more of what `npm start` really runs: the
- * page and its precompressed assets, a secret's whole life on the memory store, and a
- * clean exit; and the licences of what it bundles, which travel with it.
+ * page and its precompressed assets, a secret's whole life on the memory store, its
+ * metrics, and a clean exit; and the licences of what it bundles, which travel with it.
  */
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ const post = (url: string, body: unknown) =>
   fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 it('serves the page and a secret’s whole life from the bundled dist/server/main.js', async () => {
-  server = await startBuiltServer({ WEB_ROOT: 'dist/public' });
+  server = await startBuiltServer({ WEB_ROOT: 'dist/public', METRICS_PORT: '0' });
   const { url } = server;
 
   const page = await fetch(`${url}/s/abc`);
@@ -42,6 +42,12 @@ it('serves the page and a secret’s whole life from the bundled dist/server/mai
   expect(await revealed.json()).toEqual({ ciphertext, viewsLeft: 0 });
   expect((await post(`${url}/api/secrets/${id}/reveal`, { access: proofs.access })).status).toBe(404);
   expect((await post(`${url}/api/secrets`, { ciphertext: '!' })).status).toBe(400);
+
+  const metricsUrl = /Metrics at (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(server.log())?.[1];
+  expect(metricsUrl).toBeDefined();
+  expect(await (await fetch(metricsUrl!)).text()).toContain(
+    'burnlink_http_requests_total{method="POST",route="/api/secrets/:id/reveal",status="200"} 1\n',
+  );
 
   // One log line per request, none with the id in it.
   expect(server.log()).toMatch(/"statusCode":201/);

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
     const config = loadConfig({});
     expect(config.redisUrl).toBeUndefined();
+    expect(config.metricsPort).toBeUndefined();
     expect(config).toMatchObject({
       port: 3000,
       host: '127.0.0.1',
@@ -24,8 +25,10 @@ describe('loadConfig', () => {
       TRUST_PROXY: 'true',
       MAX_VIEWS: '5',
       LOG_LEVEL: 'warn',
+      METRICS_PORT: '9100',
     });
     expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', redisUrl: 'redis://redis:6379/0', trustProxy: true, maxViews: 5, logLevel: 'warn' });
+    expect(config.metricsPort).toBe(9100);
     expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000,b:7001' }).redisClusterNodes).toBe('a:7000,b:7001');
   });
 
@@ -44,6 +47,12 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/TRUST_PROXY must be true or false/);
     expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of fatal/);
+  });
+
+  it('keeps metrics off the public port', () => {
+    expect(() => loadConfig({ PORT: '8080', METRICS_PORT: '8080' })).toThrow(/METRICS_PORT must differ from PORT/);
+    expect(() => loadConfig({ METRICS_PORT: '70000' })).toThrow(/METRICS_PORT must be a whole number from 0 to 65535/);
+    expect(loadConfig({ PORT: '0', METRICS_PORT: '0' }).metricsPort).toBe(0);
   });
 
   it('checks that the expiry bounds agree and only one Redis is named', () => {

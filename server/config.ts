@@ -3,6 +3,7 @@
  * variable, default and range. `loadConfig` is the only place that reads the
  * environment; everything else receives the typed Config.
  */
+import { isIP } from 'node:net';
 import { Type, type Static, type TSchema } from 'typebox';
 
 const MiB = 1024 * 1024;
@@ -47,11 +48,21 @@ export const ConfigSchema = Type.Object({
     maximum: 64 * MiB,
     description: 'the largest envelope accepted, in bytes',
   }),
-  trustProxy: Type.Boolean({
-    env: 'TRUST_PROXY',
-    default: false,
-    description: 'whether to honour X-Forwarded-* headers from a reverse proxy',
-  }),
+  // Fastify's trustProxy. true believes every X-Forwarded-For entry, the client's own
+  // included; the proxies' addresses take only what those proxies added. (Fastify has
+  // dropped hop counts: they cannot tell a proxy from a client talking directly.)
+  // Not 1 for true: elsewhere (Express) TRUST_PROXY=1 means one hop, which here would
+  // silently trust every address.
+  trustProxy: Type.Union(
+    [Type.Boolean({ numeric: false }), Type.String({ pattern: '^[0-9A-Za-z:./]+(,[0-9A-Za-z:./]+)*$' })],
+    {
+      env: 'TRUST_PROXY',
+      default: false,
+      description:
+        'false, true, or the addresses of the proxies in front, comma-separated ' +
+        '(IPs, CIDR ranges, loopback, linklocal, uniquelocal)',
+    },
+  ),
   rateLimitCreate: Type.Integer({
     env: 'RATE_LIMIT_CREATE',
     default: 30,
@@ -184,6 +195,10 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
 }
 
 function checkConfig(config: Config, problems: string[]): Config {
+  if (typeof config.trustProxy === 'string' && !config.trustProxy.split(',').every(isProxyAddress)) {
+    const { description } = ConfigSchema.properties.trustProxy as unknown as Property;
+    problems.push(`TRUST_PROXY must be ${description} (got ${JSON.stringify(config.trustProxy)}).`);
+  }
   if (problems.length === 0) {
     if (config.minExpiresIn > config.maxExpiresIn) {
       problems.push('MIN_EXPIRES_IN must not be larger than MAX_EXPIRES_IN.');
@@ -204,6 +219,15 @@ function checkConfig(config: Config, problems: string[]): Config {
   return config;
 }
 
+/** An address or range as Fastify's trustProxy (proxy-addr) takes it. */
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address!);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
 function parseValue(schema: Property, raw: string): unknown {
   const s = schema as Property & Record<string, unknown>;
   if (s.type === 'integer') {
@@ -212,13 +236,19 @@ function parseValue(schema: Property, raw: string): unknown {
     return n >= (s.minimum as number) && n <= (s.maximum as number) ? n : undefined;
   }
   if (s.type === 'boolean') {
+    if (s.numeric === false && /^[0-9]+$/.test(raw)) return undefined;
     const lower = raw.toLowerCase();
     if (['1', 'true', 'yes', 'on'].includes(lower)) return true;
     if (['0', 'false', 'no', 'off'].includes(lower)) return false;
     return undefined;
   }
   if (Array.isArray(s.anyOf)) {
-    return (s.anyOf as { const: string }[]).some((option) => option.const === raw) ? raw : undefined;
+    // The first option that takes the text: a literal equal to it, or a type that parses it.
+    for (const option of s.anyOf as (Property & { const?: unknown })[]) {
+      const value = 'const' in option ? (option.const === raw ? raw : undefined) : parseValue(option, raw);
+      if (value !== undefined) return value;
+    }
+    return undefined;
   }
   if (typeof s.pattern === 'string' && !new RegExp(s.pattern).test(raw)) return undefined;
   return raw;

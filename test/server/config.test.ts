@@ -44,9 +44,20 @@ describe('loadConfig', () => {
     expect(problems).toHaveLength(5);
     expect(problems[0]).toBe('PORT must be a whole number from 0 to 65535: the TCP port to listen on (got "eighty").');
     expect(problems.join('\n')).toMatch(/MAX_SECRET_BYTES must be a whole number from 2048/);
-    expect(problems.join('\n')).toMatch(/TRUST_PROXY must be true or false/);
+    expect(problems.join('\n')).toMatch(/TRUST_PROXY must be false, true, or the addresses of the proxies in front/);
     expect(problems.join('\n')).toMatch(/REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL/);
     expect(problems.join('\n')).toMatch(/LOG_LEVEL must be one of fatal/);
+  });
+
+  it('trusts forwarded addresses only from the proxies named, if named', () => {
+    expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'loopback,10.0.0.0/8,fd00::/8,192.0.2.7' }).trustProxy).toBe(
+      'loopback,10.0.0.0/8,fd00::/8,192.0.2.7',
+    );
+    // '1' included: a hop count elsewhere, it must not read as true (trust everyone) here.
+    for (const bad of ['1', '2', 'proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', '10.0.0.1,,10.0.0.2']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/^Invalid configuration:\n {2}TRUST_PROXY must be/);
+    }
   });
 
   it('keeps metrics off the public port', () => {

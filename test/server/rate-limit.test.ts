@@ -41,6 +41,24 @@ describe('rate limits', () => {
     expect((await guess(direct, { 'x-forwarded-for': '203.0.113.2' })).statusCode).toBe(429);
   });
 
+  it('takes from X-Forwarded-For only what the named proxies added', async () => {
+    // inject's requests come from 127.0.0.1: the proxy here. Each client prepends a made-up address.
+    const named = await buildTestApp({ rateLimitReveal: 1, trustProxy: '127.0.0.1' });
+    expect((await guess(named, { 'x-forwarded-for': '198.51.100.1, 203.0.113.7' })).statusCode).toBe(404);
+    expect((await guess(named, { 'x-forwarded-for': '198.51.100.2, 203.0.113.7' })).statusCode).toBe(429);
+    expect((await guess(named, { 'x-forwarded-for': '198.51.100.2, 203.0.113.8' })).statusCode).toBe(404);
+
+    // true believes the made-up entry too: every guess looks like a new client.
+    const all = await buildTestApp({ rateLimitReveal: 1, trustProxy: true });
+    expect((await guess(all, { 'x-forwarded-for': '198.51.100.1, 203.0.113.7' })).statusCode).toBe(404);
+    expect((await guess(all, { 'x-forwarded-for': '198.51.100.2, 203.0.113.7' })).statusCode).toBe(404);
+
+    // A peer that is not a named proxy gets no say at all.
+    const elsewhere = await buildTestApp({ rateLimitReveal: 1, trustProxy: '10.0.0.0/8' });
+    expect((await guess(elsewhere, { 'x-forwarded-for': '203.0.113.1' })).statusCode).toBe(404);
+    expect((await guess(elsewhere, { 'x-forwarded-for': '203.0.113.2' })).statusCode).toBe(429);
+  });
+
   it('is off with 0', async () => {
     const app = await buildTestApp({ rateLimitReveal: 0 });
     const codes = new Set<number>();

@@ -3,12 +3,9 @@
  * encrypted or uploaded. Plain TS, no DOM: the unit tests check sealedSize against
  * what seal() really produces.
  */
-import { MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, paddedSize } from './lib/envelope-payload.js';
+import { envelopeSize, MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES } from './lib/envelope.js';
 
 export { MAX_FILES, MAX_NAME_BYTES };
-
-/** Version, flags and IV before the ciphertext; the GCM tag after it (docs/FORMAT.md). */
-const ENVELOPE_OVERHEAD = 2 + 12 + 16;
 
 /** What sealedSize needs to know of a file. */
 export interface FileSize {
@@ -27,14 +24,12 @@ export function utf8Length(text: string): number {
   return length;
 }
 
-/**
- * The envelope's size in bytes for this text and these files: the padded plaintext
- * (docs/FORMAT.md §4) plus header and tag. This is what the server's limit counts.
- */
+/** The envelope's size in bytes for this text and these files, as the server's limit counts it. */
 export function sealedSize(textBytes: number, files: readonly FileSize[]): number {
-  let payload = 4 + textBytes + 2;
-  for (const file of files) payload += 2 + utf8Length(file.name) + 2 + utf8Length(file.type) + 4 + file.size;
-  return ENVELOPE_OVERHEAD + paddedSize(4 + payload);
+  return envelopeSize(
+    textBytes,
+    files.map((file) => ({ nameBytes: utf8Length(file.name), typeBytes: utf8Length(file.type), size: file.size })),
+  );
 }
 
 // Bidirectional overrides and isolates (they can make "gpj.exe" read "exe.jpg") and control characters.

@@ -67,6 +67,7 @@ const de: Messages = {
       fileUnreadable: (name: string) => `„${name}“ konnte nicht gelesen werden. Entfernen Sie die Datei und fügen Sie sie erneut hinzu.`,
       passphraseControl: 'Die Passphrase enthält Steuerzeichen. Ändern Sie die Passphrase oder lassen Sie das Feld leer.',
       unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben sind noch da.',
+      unavailable: 'Der Server kann gerade keine Geheimnisse speichern. Versuchen Sie es in einigen Minuten erneut; Ihre Eingaben sind noch da.',
       rateLimited: 'Von hier wurden gerade zu viele Geheimnisse erstellt. Warten Sie eine Minute und versuchen Sie es erneut.',
       refused: (message: string) => `Der Server hat das Geheimnis abgelehnt: ${message}`,
       failed: 'Beim Verschlüsseln ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
@@ -150,6 +151,7 @@ const de: Messages = {
       passphraseControl: 'Die Passphrase enthält Steuerzeichen. Prüfen Sie Ihre Eingabe.',
       unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
       rateLimited: 'Von hier kamen gerade zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.',
+      unavailable: 'Der Server erreicht seinen Speicher gerade nicht. Versuchen Sie es in einigen Minuten erneut.',
       refused: (message: string) => `Der Server konnte nicht antworten: ${message}`,
       noKeys: 'Dieser Browser konnte die Schlüssel nicht aus dem Link ableiten.',
       failed: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
@@ -185,6 +187,7 @@ const de: Messages = {
     tryAgain: 'Erneut versuchen',
     problems: {
       unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+      unavailable: 'Der Server erreicht seinen Speicher gerade nicht. Versuchen Sie es in einigen Minuten erneut.',
       refused: (message: string) => `Der Server konnte nicht antworten: ${message}`,
       failed: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
     },

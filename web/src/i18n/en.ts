@@ -68,6 +68,7 @@ const en = {
       fileUnreadable: (name: string) => `“${name}” could not be read. Remove it and add it again.`,
       passphraseControl: 'The passphrase contains control characters. Change the passphrase, or leave it empty.',
       unreachable: 'Cannot reach the server. Check your connection and try again; what you typed is still here.',
+      unavailable: 'The server cannot store secrets right now. Try again in a few minutes; what you typed is still here.',
       rateLimited: 'Too many secrets created from here just now. Wait a minute and try again.',
       refused: (message: string) => `The server refused the secret: ${message}`,
       failed: 'Something went wrong while encrypting the secret. Please try again.',
@@ -148,6 +149,7 @@ const en = {
       passphraseControl: 'The passphrase contains control characters. Check what you typed.',
       unreachable: 'Cannot reach the server. Check your connection and try again.',
       rateLimited: 'Too many attempts from here just now. Wait a minute and try again.',
+      unavailable: 'The server cannot reach its storage right now. Try again in a few minutes.',
       refused: (message: string) => `The server could not answer: ${message}`,
       noKeys: 'This browser could not derive the keys from the link.',
       failed: 'Something went wrong. Please try again.',
@@ -182,6 +184,7 @@ const en = {
     tryAgain: 'Try again',
     problems: {
       unreachable: 'Cannot reach the server. Check your connection and try again.',
+      unavailable: 'The server cannot reach its storage right now. Try again in a few minutes.',
       refused: (message: string) => `The server could not answer: ${message}`,
       failed: 'Something went wrong. Please try again.',
     },

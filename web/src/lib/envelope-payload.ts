@@ -35,6 +35,18 @@ export function isPaddedSize(size: number): boolean {
   return size === MIN_PADDED_BYTES || (size > MIN_PADDED_BYTES && padme(size) === size);
 }
 
+/** Byte lengths of one file's fields in the payload. */
+export interface FileLengths {
+  nameBytes: number;
+  typeBytes: number;
+  size: number;
+}
+
+/** The payload's length (docs/FORMAT.md §4) for a text and files of these lengths. */
+export function payloadLength(textBytes: number, files: readonly FileLengths[]): number {
+  return 4 + textBytes + 2 + files.reduce((sum, f) => sum + 2 + f.nameBytes + 2 + f.typeBytes + 4 + f.size, 0);
+}
+
 /** Serializes and pads a secret: u32 length || payload || zero bytes. */
 export function encodePlaintext(secret: Secret): Uint8Array {
   if (secret.files.length > MAX_FILES) {
@@ -52,11 +64,13 @@ export function encodePlaintext(secret: Secret): Uint8Array {
     }
     return { name, type, bytes: file.bytes };
   });
-  const payloadLength =
-    4 + text.length + 2 + files.reduce((sum, f) => sum + 2 + f.name.length + 2 + f.type.length + 4 + f.bytes.length, 0);
-  if (payloadLength > 0xffff_ffff - 4) throw new EnvelopeError('malformed', 'the secret is too large');
+  const length = payloadLength(
+    text.length,
+    files.map((f) => ({ nameBytes: f.name.length, typeBytes: f.type.length, size: f.bytes.length })),
+  );
+  if (length > 0xffff_ffff - 4) throw new EnvelopeError('malformed', 'the secret is too large');
 
-  const out = new Uint8Array(paddedSize(4 + payloadLength));
+  const out = new Uint8Array(paddedSize(4 + length));
   const view = new DataView(out.buffer);
   let at = 0;
   const u16 = (n: number) => {
@@ -71,7 +85,7 @@ export function encodePlaintext(secret: Secret): Uint8Array {
     out.set(bytes, at);
     at += bytes.length;
   };
-  u32(payloadLength);
+  u32(length);
   u32(text.length);
   put(text);
   u16(files.length);

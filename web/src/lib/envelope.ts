@@ -4,11 +4,19 @@
  * WebCrypto only, no UI and no Node APIs: the page, the CLI and the tests import this
  * same module unchanged.
  */
-import { decodePlaintext, encodePlaintext, isPaddedSize } from './envelope-payload.js';
+import {
+  decodePlaintext,
+  encodePlaintext,
+  isPaddedSize,
+  paddedSize,
+  payloadLength,
+  type FileLengths,
+} from './envelope-payload.js';
 import { EnvelopeError, PassphraseError, type Secret } from './envelope-types.js';
 
 export { EnvelopeError, PassphraseError };
 export type { EnvelopeErrorCode, Secret, SecretFile } from './envelope-types.js';
+export { MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './envelope-payload.js';
 
 export const FORMAT_VERSION = 1;
 export const LINK_KEY_BYTES = 32;
@@ -80,6 +88,14 @@ export async function deriveKeys(linkKey: Uint8Array, passphrase?: string): Prom
 /** SHA-256 of a proof: what the sender gives the server at creation. */
 export async function proofHash(proof: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', proof as BufferSource));
+}
+
+/**
+ * The size of the envelope seal() would make of a text and files of these byte lengths,
+ * without encrypting anything: what the server's size limit counts.
+ */
+export function envelopeSize(textBytes: number, files: readonly FileLengths[]): number {
+  return HEADER_BYTES + paddedSize(4 + payloadLength(textBytes, files)) + TAG_BYTES;
 }
 
 /**

@@ -19,6 +19,7 @@ export type CreateProblem =
   | { code: 'passphraseControl' }
   | { code: 'unreachable' }
   | { code: 'rateLimited' }
+  | { code: 'unavailable' }
   | { code: 'refused'; message: string }
   | { code: 'failed' };
 
@@ -184,6 +185,7 @@ function createProblem(error: unknown, size: number, max: number): CreateProblem
     if (error.status === 0) return { code: 'unreachable' };
     if (error.status === 429) return { code: 'rateLimited' };
     if (error.status === 413) return { code: 'tooLarge', size, max };
+    if (error.status === 503) return { code: 'unavailable' };
     return { code: 'refused', message: error.message };
   }
   return { code: 'failed' };

@@ -13,7 +13,11 @@ export type ReceiptPhase =
   | { name: 'error'; problem: ReceiptProblem };
 
 /** Why the receipt could not be loaded or the secret not burned; each code is the key of its message (receipt.problems). */
-export type ReceiptProblem = { code: 'unreachable' } | { code: 'refused'; message: string } | { code: 'failed' };
+export type ReceiptProblem =
+  | { code: 'unreachable' }
+  | { code: 'unavailable' }
+  | { code: 'refused'; message: string }
+  | { code: 'failed' };
 
 export type BurnStep = 'idle' | 'confirming' | 'burning';
 
@@ -82,6 +86,7 @@ function failed(error: unknown): ReceiptPhase {
   if (error instanceof ApiError) {
     if (error.status === 404) return { name: 'gone' };
     if (error.status === 0) return { name: 'error', problem: { code: 'unreachable' } };
+    if (error.status === 503) return { name: 'error', problem: { code: 'unavailable' } };
     return { name: 'error', problem: { code: 'refused', message: error.message } };
   }
   return { name: 'error', problem: { code: 'failed' } };

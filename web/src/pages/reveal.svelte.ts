@@ -15,6 +15,7 @@ export type RevealProblem =
   | { code: 'passphraseControl' }
   | { code: 'unreachable' }
   | { code: 'rateLimited' }
+  | { code: 'unavailable' }
   | { code: 'noKeys' }
   | { code: 'refused'; message: string }
   | { code: 'failed' };
@@ -137,6 +138,7 @@ export class RevealFlow {
       }
       if (error.status === 0) return { name: 'error', problem: { code: 'unreachable' }, status };
       if (error.status === 429) return { name: 'error', problem: { code: 'rateLimited' }, status };
+      if (error.status === 503) return { name: 'error', problem: { code: 'unavailable' }, status };
       return { name: 'error', problem: { code: 'refused', message: error.message }, status };
     }
     return { name: 'error', problem: { code: 'failed' }, status };

@@ -14,6 +14,7 @@ import store from './plugins/store.js';
 import healthRoutes from './routes/health.routes.js';
 import limitsRoutes from './routes/limits.routes.js';
 import secretsRoutes from './routes/secrets.routes.js';
+import { routePattern } from './route-pattern.js';
 import type { SecretStore } from './store/secret-store.js';
 
 export interface AppOptions {
@@ -30,7 +31,7 @@ export interface AppOptions {
 const logSerializers = {
   req: (request: { method: string; routeOptions?: { url?: string } }) => ({
     method: request.method,
-    route: request.routeOptions?.url ?? '(unmatched)',
+    route: routePattern(request),
   }),
   res: (reply: { statusCode: number }) => ({ statusCode: reply.statusCode }),
 };
@@ -81,6 +82,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(securityHeaders);
   await app.register(errorHandler);
   await app.register(store, { config, store: options.store });
+  app.decorate<string | null>('metricsUrl', null);
   if (config.metricsPort !== undefined) await app.register(metrics, { config });
   await app.register(rateLimit);
   await app.register(healthRoutes);

@@ -54,7 +54,7 @@ export const ConfigSchema = Type.Object({
   // Not 1 for true: elsewhere (Express) TRUST_PROXY=1 means one hop, which here would
   // silently trust every address.
   trustProxy: Type.Union(
-    [Type.Boolean({ numeric: false }), Type.String({ pattern: '^[0-9A-Za-z:./]+(,[0-9A-Za-z:./]+)*$' })],
+    [Type.Boolean({ numeric: false }), Type.String({ pattern: '^[0-9A-Za-z:./]+( *, *[0-9A-Za-z:./]+)*$' })],
     {
       env: 'TRUST_PROXY',
       default: false,
@@ -195,7 +195,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
 }
 
 function checkConfig(config: Config, problems: string[]): Config {
-  if (typeof config.trustProxy === 'string' && !config.trustProxy.split(',').every(isProxyAddress)) {
+  if (typeof config.trustProxy === 'string' && !config.trustProxy.split(/ *, */).every(isProxyAddress)) {
     const { description } = ConfigSchema.properties.trustProxy as unknown as Property;
     problems.push(`TRUST_PROXY must be ${description} (got ${JSON.stringify(config.trustProxy)}).`);
   }
@@ -225,7 +225,9 @@ function isProxyAddress(entry: string): boolean {
   const [address, prefix, ...rest] = entry.split('/');
   const family = isIP(address!);
   if (family === 0 || rest.length > 0) return false;
-  return prefix === undefined || (/^[0-9]{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+  // Not /0: proxy-addr refuses it (and trusting every address is what `true` says).
+  if (prefix === undefined) return true;
+  return /^[0-9]{1,3}$/.test(prefix) && Number(prefix) >= 1 && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function parseValue(schema: Property, raw: string): unknown {

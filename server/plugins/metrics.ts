@@ -1,6 +1,7 @@
 /**
- * Prometheus metrics (`METRICS_PORT`): every answer counted by method, route pattern and
- * status, and timed by route; the process's memory; the memory store's fill. They are
+ * Prometheus metrics (`METRICS_PORT`): every answer the app routes counted by method,
+ * route pattern and status, and timed by route (not what is answered on the bare socket:
+ * header and body timeouts, unparsable requests); the process's memory; the memory store's fill. They are
  * served by a second, bare server on their own port, so the public port never answers
  * `/metrics` and operators can keep the metrics port off the internet.
  *
@@ -11,11 +12,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { Counter, EXPOSITION_CONTENT_TYPE, Gauge, Histogram, Registry } from '../metrics/registry.js';
+import { routePattern } from '../route-pattern.js';
 import { MemoryStore } from '../store/memory.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Where `/metrics` is served, e.g. http://127.0.0.1:9100/metrics; set once the app is ready. */
+    /** Where `/metrics` is served, e.g. http://127.0.0.1:9100/metrics, once the app is ready; else null. */
     metricsUrl: string | null;
   }
 }
@@ -48,17 +50,22 @@ async function metricsPlugin(app: FastifyInstance, { config }: { config: Config 
   }
 
   app.addHook('onResponse', (request, reply, done) => {
-    const route = request.routeOptions.url ?? '(unmatched)';
+    const route = routePattern(request);
     requests.inc([request.method, route, String(reply.statusCode)]);
     duration.observe([route], reply.elapsedTime / 1000);
     done();
   });
 
-  const metricsServer = Fastify({ logger: false });
+  // Short bounds, and open connections cut at close: a scraper must not hold up a shutdown.
+  const metricsServer = Fastify({
+    logger: false,
+    connectionTimeout: 10_000,
+    requestTimeout: 10_000,
+    forceCloseConnections: true,
+  });
   metricsServer.get('/metrics', (_request, reply) => {
     reply.header('cache-control', 'no-store').type(EXPOSITION_CONTENT_TYPE).send(registry.render());
   });
-  app.decorate<string | null>('metricsUrl', null);
   // On ready rather than on listen: a port already taken then fails the start-up.
   app.addHook('onReady', async () => {
     const address = await metricsServer.listen({ port: config.metricsPort!, host: config.host });

@@ -177,12 +177,14 @@ export async function checkEvictionPolicy(redis: Redis | Cluster): Promise<strin
   );
 }
 
-/** The oldest Redis the scripts run on: they write receipts with SET … KEEPTTL. */
-export const MIN_REDIS_MAJOR = 6;
+/** The oldest Redis the store is tested on and supports. */
+export const MIN_REDIS_MAJOR = 7;
 
 /**
- * A warning sentence when Redis is older than the scripts need; null when it is new enough
- * or INFO is not allowed. On an older Redis a reveal would burn its view and then fail.
+ * A warning sentence when Redis is older than the store supports; null when it is new
+ * enough or INFO is not allowed. Before 6.0 every reveal would use up its view and then
+ * fail (SET … KEEPTTL); 6.x words script errors differently, which the full-Redis
+ * handling is not tested against.
  */
 export async function checkRedisVersion(redis: Pick<Redis | Cluster, 'info'>): Promise<string | null> {
   let info: string;
@@ -194,8 +196,8 @@ export async function checkRedisVersion(redis: Pick<Redis | Cluster, 'info'>): P
   const version = /^redis_version:((\d+)[^\r\n]*)/m.exec(info);
   if (!version || Number(version[2]) >= MIN_REDIS_MAJOR) return null;
   return (
-    `Redis ${version[1]} is older than ${MIN_REDIS_MAJOR}.0, which burnlink needs: ` +
-    'reveals would use up their view and then fail. Upgrade Redis.'
+    `Redis ${version[1]} is older than ${MIN_REDIS_MAJOR}.0, the oldest burnlink supports: ` +
+    'reveals and the limits of a full Redis may fail on it. Upgrade Redis.'
   );
 }
 
@@ -207,7 +209,8 @@ export function toStoreError(error: unknown): unknown {
   if (error instanceof StoreUnavailableError) return error;
   if (error instanceof ReplyError) {
     const message = (error as Error).message;
-    if (/^OOM\b/.test(message)) {
+    // Refused outright ("OOM …") or inside a script (Redis 6 wraps it: "ERR Error running script … -OOM …").
+    if (/^OOM\b|-OOM command not allowed/.test(message)) {
       return new StoreUnavailableError('Redis is out of memory', 'full', { cause: error });
     }
     // States a healthy cluster passes through (loading, failover, resharding, busy script).

@@ -46,13 +46,13 @@ describe('the page when the server cannot reach its store', () => {
     await recipient.getByRole('button', { name: 'Reveal' }).click();
     await recipient.getByRole('alert').filter({ hasText: 'storage' }).waitFor();
     expect(await recipient.getByRole('alert').innerText()).toBe(
-      'The server cannot reach its storage right now. Try again in a few minutes.',
+      'The server’s storage is not available right now. Try again in a few minutes.',
     );
     await recipient.getByLabel('Language').selectOption('de');
     await recipient.getByRole('button', { name: 'Öffnen' }).click();
     await recipient.getByRole('alert').filter({ hasText: 'Speicher' }).waitFor();
     expect(await recipient.getByRole('alert').innerText()).toBe(
-      'Der Server erreicht seinen Speicher gerade nicht. Versuchen Sie es in einigen Minuten erneut.',
+      'Der Speicher des Servers ist gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.',
     );
 
     await redis.restart();

@@ -26,11 +26,17 @@ export async function startRedisCluster(options: { args?: string[] } = {}): Prom
   try {
     for (let i = 0; i < NODES; i++) {
       // The bus port is set too: port + 10000, the default, may be taken or above 65535.
-      const bus = await freePort();
-      nodes.push(
-        await startRedis({ args: ['--cluster-enabled', 'yes', '--cluster-port', String(bus), ...(options.args ?? [])] }),
-      );
-      busPorts.push(bus);
+      // Another test may take a probed port before the node binds it: probe again then.
+      for (let attempt = 1; nodes.length === i; attempt++) {
+        const bus = await freePort();
+        const args = ['--cluster-enabled', 'yes', '--cluster-port', String(bus), ...(options.args ?? [])];
+        try {
+          nodes.push(await startRedis({ args }));
+          busPorts.push(bus);
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
     }
     const clients = nodes.map((node) => new Redis(node.port, '127.0.0.1'));
     try {

@@ -31,6 +31,11 @@ export interface RunningServer {
 /** The app listening on 127.0.0.1 on a free port; the caller closes it. */
 export async function startServer(overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<RunningServer> {
   const app = await buildApp(testConfig(overrides), options);
-  const address = await app.listen({ host: '127.0.0.1', port: 0 });
-  return { url: address, app, close: () => app.close() };
+  try {
+    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    return { url: address, app, close: () => app.close() };
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
 }

@@ -1,5 +1,6 @@
 /** The environment is read once, with one clear message per bad variable. */
 import { describe, expect, it } from 'vitest';
+import Fastify from 'fastify';
 import { ConfigError, loadConfig } from '../../server/config.js';
 
 describe('loadConfig', () => {
@@ -54,8 +55,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: 'loopback,10.0.0.0/8,fd00::/8,192.0.2.7' }).trustProxy).toBe(
       'loopback,10.0.0.0/8,fd00::/8,192.0.2.7',
     );
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.0.0.2' }).trustProxy).toBe('10.0.0.1, 10.0.0.2');
+    // What the config accepts, Fastify (proxy-addr) takes too: a bad range would only fail there.
+    for (const good of ['loopback,uniquelocal', '192.0.2.0/24, 2001:db8::/32', '::1']) {
+      expect(() => Fastify({ trustProxy: loadConfig({ TRUST_PROXY: good }).trustProxy }), good).not.toThrow();
+    }
     // '1' included: a hop count elsewhere, it must not read as true (trust everyone) here.
-    for (const bad of ['1', '2', 'proxy.example', '10.0.0.0/33', '10.0.0.1/8/8', '10.0.0.1,,10.0.0.2']) {
+    for (const bad of ['1', '2', 'proxy.example', '10.0.0.0/33', '0.0.0.0/0', '::/0', '10.0.0.1/8/8', '10.0.0.1,,10.0.0.2']) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/^Invalid configuration:\n {2}TRUST_PROXY must be/);
     }
   });

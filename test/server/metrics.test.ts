@@ -48,7 +48,7 @@ describe('METRICS_PORT', () => {
   it('serves nothing extra when unset', async () => {
     const server = await startServer();
     onTestFinished(() => server.close());
-    expect(server.app.metricsUrl).toBeUndefined();
+    expect(server.app.metricsUrl).toBeNull();
     expect((await fetch(`${server.url}/metrics`)).status).toBe(404);
   });
 

@@ -162,9 +162,9 @@ describe('RedisStore', () => {
 
   it('warns when Redis is too old for the scripts', async () => {
     expect(await checkRedisVersion(inspect)).toBeNull();
-    // No Redis 5 can run here: an INFO reply as one would send it.
-    const old = { info: async () => '# Server\r\nredis_version:5.0.14\r\nredis_mode:standalone\r\n' };
-    expect(await checkRedisVersion(old)).toMatch(/^Redis 5\.0\.14 is older than 6\.0/);
+    // No older Redis can run here: an INFO reply as one would send it.
+    const old = { info: async () => '# Server\r\nredis_version:6.2.14\r\nredis_mode:standalone\r\n' };
+    expect(await checkRedisVersion(old)).toMatch(/^Redis 6\.2\.14 is older than 7\.0/);
   });
 });
 

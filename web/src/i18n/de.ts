@@ -151,7 +151,7 @@ const de: Messages = {
       passphraseControl: 'Die Passphrase enthält Steuerzeichen. Prüfen Sie Ihre Eingabe.',
       unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
       rateLimited: 'Von hier kamen gerade zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.',
-      unavailable: 'Der Server erreicht seinen Speicher gerade nicht. Versuchen Sie es in einigen Minuten erneut.',
+      unavailable: 'Der Speicher des Servers ist gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.',
       refused: (message: string) => `Der Server konnte nicht antworten: ${message}`,
       noKeys: 'Dieser Browser konnte die Schlüssel nicht aus dem Link ableiten.',
       failed: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
@@ -187,7 +187,7 @@ const de: Messages = {
     tryAgain: 'Erneut versuchen',
     problems: {
       unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
-      unavailable: 'Der Server erreicht seinen Speicher gerade nicht. Versuchen Sie es in einigen Minuten erneut.',
+      unavailable: 'Der Speicher des Servers ist gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.',
       refused: (message: string) => `Der Server konnte nicht antworten: ${message}`,
       failed: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
     },

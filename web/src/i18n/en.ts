@@ -149,7 +149,7 @@ const en = {
       passphraseControl: 'The passphrase contains control characters. Check what you typed.',
       unreachable: 'Cannot reach the server. Check your connection and try again.',
       rateLimited: 'Too many attempts from here just now. Wait a minute and try again.',
-      unavailable: 'The server cannot reach its storage right now. Try again in a few minutes.',
+      unavailable: 'The server’s storage is not available right now. Try again in a few minutes.',
       refused: (message: string) => `The server could not answer: ${message}`,
       noKeys: 'This browser could not derive the keys from the link.',
       failed: 'Something went wrong. Please try again.',
@@ -184,7 +184,7 @@ const en = {
     tryAgain: 'Try again',
     problems: {
       unreachable: 'Cannot reach the server. Check your connection and try again.',
-      unavailable: 'The server cannot reach its storage right now. Try again in a few minutes.',
+      unavailable: 'The server’s storage is not available right now. Try again in a few minutes.',
       refused: (message: string) => `The server could not answer: ${message}`,
       failed: 'Something went wrong. Please try again.',
     },

@@ -1,9 +1,10 @@
 /**
  * Prometheus metrics (`METRICS_PORT`): every answer the app routes counted by method,
  * route pattern and status, and timed by route (not what is answered on the bare socket:
- * header and body timeouts, unparsable requests); the process's memory; the memory store's fill. They are
- * served by a second, bare server on their own port, so the public port never answers
- * `/metrics` and operators can keep the metrics port off the internet.
+ * header and body timeouts, unparsable requests); the process's memory; the memory
+ * store's fill. They are served by a second, bare server on their own port, so the
+ * public port never answers `/metrics` and operators can keep the metrics port off the
+ * internet.
  *
  * Labels are route patterns (`/api/secrets/:id/reveal`), never URLs: a URL holds a
  * secret's id. Registered only when METRICS_PORT is set, so nothing is spent otherwise.
@@ -22,7 +23,7 @@ declare module 'fastify' {
   }
 }
 
-/** Seconds; the API answers in milliseconds, a 8 MiB create in a few hundred. */
+/** Seconds; the API answers in milliseconds, an 8 MiB create in a few hundred. */
 const DURATION_BOUNDS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5];
 
 async function metricsPlugin(app: FastifyInstance, { config }: { config: Config }) {

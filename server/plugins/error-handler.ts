@@ -11,6 +11,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError } from '../errors.js';
+import { PATTERN_MEANINGS } from '../schemas.js';
 import { StoreUnavailableError } from '../store/secret-store.js';
 import { SECURITY_HEADERS } from './security-headers.js';
 
@@ -46,7 +47,9 @@ function validationMessage(error: FastifyError): string {
   const extra = (first.params as { additionalProperty?: string }).additionalProperty;
   if (missing) return `The ${where} lacks the field "${missing}".`;
   if (extra) return PLAIN_NAME.test(extra) ? `The ${where} has an unknown field "${extra}".` : `The ${where} has an unknown field.`;
-  return field ? `The field "${field}" in the ${where} ${first.message ?? 'is not valid'}.` : `The ${where} ${first.message ?? 'is not valid'}.`;
+  const pattern = (first.params as { pattern?: string }).pattern;
+  const problem = (pattern && PATTERN_MEANINGS[pattern]) ?? first.message ?? 'is not valid';
+  return field ? `The field "${field}" in the ${where} ${problem}.` : `The ${where} ${problem}.`;
 }
 
 async function errorHandler(app: FastifyInstance) {

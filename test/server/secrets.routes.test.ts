@@ -241,8 +241,26 @@ describe('bad input', () => {
 
   it('refuses malformed ids and proofs on status and reveal', async () => {
     const { app } = await appWithClock();
-    expect((await reveal(app, 'short', { access: p.access })).statusCode).toBe(400);
-    expect((await reveal(app, 'x'.repeat(21), { access: 'nope' })).statusCode).toBe(400);
+    const shortId = await reveal(app, 'short', { access: p.access });
+    expect(shortId.statusCode).toBe(400);
+    // Said in words, not as the schema's regex.
+    expect(shortId.json().message).toBe(
+      'The field "id" in the params must be a secret id: 21 to 64 characters of A-Z, a-z, 0-9, "-" and "_".',
+    );
+    const badProof = await reveal(app, 'x'.repeat(21), { access: 'nope' });
+    expect(badProof.statusCode).toBe(400);
+    expect(badProof.json().message).toBe(
+      'The field "access" in the body must be 32 bytes in canonical base64url: 43 characters of A-Z, a-z, 0-9, "-" and "_".',
+    );
+    const badCiphertext = await app.inject({
+      method: 'POST',
+      url: '/api/secrets',
+      payload: { ciphertext: 'not base64url!', accessHash: 'A'.repeat(43) },
+    });
+    expect(badCiphertext.json()).toEqual({
+      error: 'invalid_request',
+      message: 'The field "ciphertext" in the body must be base64url text (A-Z, a-z, 0-9, "-" and "_"), at least 2 characters.',
+    });
     expect((await reveal(app, 'x'.repeat(21), {})).statusCode).toBe(400);
     expect((await status(app, 'x'.repeat(21), 'A'.repeat(43))).statusCode).toBe(404);
     const wrongMethod = await app.inject({ method: 'PUT', url: `/api/secrets/${'x'.repeat(21)}` });

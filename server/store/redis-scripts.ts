@@ -52,8 +52,9 @@ export const HEADER_WITH_UNLOCK_BYTES = 69;
 export const RECEIPT_LAYOUT_VERSION = 1;
 /** Where the manage hash starts. */
 export const RECEIPT_MANAGE_OFFSET = 11;
-/** The receipt's length before any viewedAt entry, and the size of one entry. */
+/** The receipt's length before any viewedAt entry. */
 export const RECEIPT_BYTES = 43;
+/** The size of one viewedAt entry, and of expiresAt. */
 export const RECEIPT_TIME_BYTES = 6;
 /** Receipt states by their byte; 'expired' is never stored. */
 export const RECEIPT_STATES = ['pending', 'viewed', 'burned', 'locked'] as const;
@@ -182,7 +183,9 @@ if has_unlock(header) and string.sub(header, 38, 69) ~= unlock then
     local counted = redis.pcall('SETRANGE', secret, 4, string.char(failed))
     if type(counted) == 'table' and counted.err then
       -- Found anywhere in the text: Redis 6 put the script's line and a dash before it.
-      if not string.find(counted.err, 'OOM command not allowed', 1, true) then return redis.error_reply(counted.err) end
+      if not string.find(counted.err, 'OOM command not allowed', 1, true) then
+        return redis.error_reply(counted.err)
+      end
       left = 0
     end
   end

@@ -42,7 +42,9 @@ export default defineConfig({
         codeSplitting: {
           // What several pages share goes into one chunk instead of a dozen small ones; the
           // pages, the other languages and the QR encoder stay chunks of their own.
-          groups: [{ name: 'shared', test: (id) => !/QrCode|qrcode-generator|i18n[\\/](?!en\.)/.test(id), minShareCount: 2 }],
+          groups: [
+            { name: 'shared', test: (id) => !/QrCode|qrcode-generator|i18n[\\/](?!en\.)/.test(id), minShareCount: 2 },
+          ],
         },
       },
     },

@@ -146,7 +146,10 @@ async function measureHttp(
       method: 'POST',
       path: () => '/echo',
       // The body of a create, so the two differ only in what burnlink does with it.
-      body: JSON.stringify({ ciphertext: Buffer.from(fixture.envelope).toString('base64url'), accessHash: fixture.accessHash }),
+      body: JSON.stringify({
+        ciphertext: Buffer.from(fixture.envelope).toString('base64url'),
+        accessHash: fixture.accessHash,
+      }),
     };
     const { ceilingSlices, ...reference } = await measurePaired(post, ceiling, load);
 

@@ -69,7 +69,14 @@ export async function measurePage(webRoot: string): Promise<PageSizeResult> {
         (call ? dynamicImports : imports).push(target!);
       }
     }
-    assets.set(file, { file, kind: ext === '.js' ? 'js' : 'css', raw: bytes.length, gzip: gzipSync(bytes).length, imports, dynamicImports });
+    assets.set(file, {
+      file,
+      kind: ext === '.js' ? 'js' : 'css',
+      raw: bytes.length,
+      gzip: gzipSync(bytes).length,
+      imports,
+      dynamicImports,
+    });
   }
   const js = [...assets.values()].filter((asset) => asset.kind === 'js');
   if (js.length === 0) throw new Error(`no JavaScript in ${assetsDir}`);

@@ -71,7 +71,12 @@ export async function startCeiling(): Promise<ChildServer> {
   return startChild([CEILING_ENTRY], { PATH: process.env.PATH, PORT: String(port) }, port, '/');
 }
 
-async function startChild(args: string[], env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<ChildServer> {
+async function startChild(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  port: number,
+  readyPath: string,
+): Promise<ChildServer> {
   const started = performance.now();
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
@@ -90,7 +95,8 @@ async function startChild(args: string[], env: NodeJS.ProcessEnv, port: number, 
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(`${args.at(-1)} exited before it was ready:\n${stderr}`);
       }
-      if (performance.now() > deadline) throw new Error(`${args.at(-1)} was not ready within ${READY_TIMEOUT_MS} ms:\n${stderr}`);
+      if (performance.now() > deadline)
+        throw new Error(`${args.at(-1)} was not ready within ${READY_TIMEOUT_MS} ms:\n${stderr}`);
       await sleep(READY_POLL_MS);
     }
   } catch (error) {
@@ -120,4 +126,3 @@ function status(url: string): Promise<number> {
     request.on('error', () => resolve(0));
   });
 }
-

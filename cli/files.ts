@@ -80,7 +80,11 @@ export async function saveFile(
  * entry is replaced, so a symlink planted there is never followed. `impossible` when
  * the target cannot be replaced (it is a directory, say).
  */
-async function replaceFile(dir: string, name: string, bytes: Uint8Array): Promise<'created' | 'replaced' | 'impossible'> {
+async function replaceFile(
+  dir: string,
+  name: string,
+  bytes: Uint8Array,
+): Promise<'created' | 'replaced' | 'impossible'> {
   const target = join(dir, name);
   const existed = await lstat(target).then(
     () => true,

@@ -49,7 +49,8 @@ export async function send(env: CliEnv): Promise<number> {
     throw usageError('--expires takes a duration such as 300 (seconds), 5m, 1h, 1d or 7d.');
   }
   const views = parseViews(values.views ?? '1');
-  const stdinText = positionals.length === 0 ? values.text === undefined : positionals.length === 1 && positionals[0] === '-';
+  const stdinText =
+    positionals.length === 0 ? values.text === undefined : positionals.length === 1 && positionals[0] === '-';
   if (positionals.includes('-') && (positionals.length > 1 || values.text !== undefined)) {
     throw usageError('"-" reads the text from stdin: it cannot be combined with files or --text.');
   }

@@ -47,7 +47,11 @@ const DELETE = '\u007f';
  * Asks a question on `output` and reads one line from a terminal in raw mode, so
  * nothing typed is echoed. Backspace and Ctrl-U edit; Ctrl-C and Ctrl-D cancel.
  */
-export async function promptHidden(input: InputStream, output: NodeJS.WritableStream, question: string): Promise<string> {
+export async function promptHidden(
+  input: InputStream,
+  output: NodeJS.WritableStream,
+  question: string,
+): Promise<string> {
   const setRawMode = input.setRawMode?.bind(input);
   if (!setRawMode) throw new Error('promptHidden needs a terminal');
   output.write(question);

@@ -64,7 +64,8 @@ export function parseCommandArgs<T extends Options>(argv: readonly string[], opt
   try {
     return parseArgs({ args: [...argv], options, strict: true, allowPositionals: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '.') : String(error);
+    const message =
+      error instanceof Error ? error.message.replace(/\. To specify a positional.*$/s, '.') : String(error);
     throw usageError(`${message}\nRun "burnlink ${command} --help" for usage.`);
   }
 }

@@ -41,7 +41,11 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   const logger: FastifyServerOptions['logger'] =
     config.logLevel === 'silent'
       ? false
-      : { level: config.logLevel, serializers: logSerializers, ...(options.logStream && { stream: options.logStream }) };
+      : {
+          level: config.logLevel,
+          serializers: logSerializers,
+          ...(options.logStream && { stream: options.logStream }),
+        };
   const app = Fastify({
     logger,
     // One line per request (the onResponse hook below) instead of Fastify's two.

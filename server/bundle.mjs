@@ -38,7 +38,9 @@ const notices = [...packageDirs]
   .map((dir) => {
     const { name, version, license } = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
     const file = readdirSync(dir).find((entry) => /^(licen[cs]e|copying)/i.test(entry));
-    const text = file ? readFileSync(join(dir, file), 'utf8').trim() : `(no licence file in the package; package.json says: ${license})`;
+    const text = file
+      ? readFileSync(join(dir, file), 'utf8').trim()
+      : `(no licence file in the package; package.json says: ${license})`;
     return { id: `${name}@${version}`, text: `${name}@${version} (${license})\n\n${text}` };
   })
   .sort((a, b) => a.id.localeCompare(b.id));

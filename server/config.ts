@@ -10,7 +10,13 @@ const MiB = 1024 * 1024;
 const DAY = 86_400;
 
 export const ConfigSchema = Type.Object({
-  port: Type.Integer({ env: 'PORT', default: 3000, minimum: 0, maximum: 65535, description: 'the TCP port to listen on' }),
+  port: Type.Integer({
+    env: 'PORT',
+    default: 3000,
+    minimum: 0,
+    maximum: 65535,
+    description: 'the TCP port to listen on',
+  }),
   host: Type.String({ env: 'HOST', default: '127.0.0.1', minLength: 1, description: 'the address to listen on' }),
   metricsPort: Type.Optional(
     Type.Integer({
@@ -183,7 +189,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       continue;
     }
     const value = parseValue(schema, raw);
-    if (value === undefined) problems.push(`${schema.env} must be ${expectation(schema)} (got ${JSON.stringify(raw)}).`);
+    if (value === undefined)
+      problems.push(`${schema.env} must be ${expectation(schema)} (got ${JSON.stringify(raw)}).`);
     else config[key] = value;
   }
   return checkConfig(config as Config, problems);

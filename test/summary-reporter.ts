@@ -11,7 +11,11 @@ export default class SummaryReporter implements Reporter {
       for (const test of module.children.allTests()) counts[test.result().state] += 1;
     }
     // A file that failed to load has no tests to count; it still fails the run.
-    const broken = testModules.filter((module) => module.state() === 'failed' && [...module.children.allTests()].length === 0);
-    console.log(`\n${counts.passed} passed, ${counts.failed + broken.length} failed, ${counts.skipped + counts.pending} skipped`);
+    const broken = testModules.filter(
+      (module) => module.state() === 'failed' && [...module.children.allTests()].length === 0,
+    );
+    console.log(
+      `\n${counts.passed} passed, ${counts.failed + broken.length} failed, ${counts.skipped + counts.pending} skipped`,
+    );
   }
 }

@@ -13,7 +13,8 @@ function header(name: string, help: string, type: 'counter' | 'gauge' | 'histogr
   return `# HELP ${name} ${help}\n# TYPE ${name} ${type}\n`;
 }
 
-const escapeLabelValue = (value: string) => value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
+const escapeLabelValue = (value: string) =>
+  value.replaceAll('\\', '\\\\').replaceAll('"', '\\"').replaceAll('\n', '\\n');
 
 function labelText(names: readonly string[], values: readonly string[], extra?: string): string {
   const pairs = names.map((name, i) => `${name}="${escapeLabelValue(values[i]!)}"`);

@@ -46,7 +46,10 @@ function validationMessage(error: FastifyError): string {
   const missing = (first.params as { missingProperty?: string }).missingProperty;
   const extra = (first.params as { additionalProperty?: string }).additionalProperty;
   if (missing) return `The ${where} lacks the field "${missing}".`;
-  if (extra) return PLAIN_NAME.test(extra) ? `The ${where} has an unknown field "${extra}".` : `The ${where} has an unknown field.`;
+  if (extra)
+    return PLAIN_NAME.test(extra)
+      ? `The ${where} has an unknown field "${extra}".`
+      : `The ${where} has an unknown field.`;
   const pattern = (first.params as { pattern?: string }).pattern;
   const problem = (pattern && PATTERN_MEANINGS[pattern]) ?? first.message ?? 'is not valid';
   return field ? `The field "${field}" in the ${where} ${problem}.` : `The ${where} ${problem}.`;
@@ -118,7 +121,11 @@ const CONNECTION_ERRORS: Record<string, [number, string, string]> = {
  */
 export function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  const [status, code, message] = CONNECTION_ERRORS[error.code ?? ''] ?? [400, 'invalid_request', 'The request is not valid HTTP.'];
+  const [status, code, message] = CONNECTION_ERRORS[error.code ?? ''] ?? [
+    400,
+    'invalid_request',
+    'The request is not valid HTTP.',
+  ];
   // Only the code: Node attaches the raw request bytes (URL, Authorization) to parser errors.
   this.log.debug({ code: error.code, statusCode: status }, 'connection refused');
   if (socket.writable) {

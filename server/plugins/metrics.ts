@@ -36,17 +36,28 @@ async function metricsPlugin(app: FastifyInstance, { config }: { config: Config 
     ]),
   );
   const duration = registry.add(
-    new Histogram('burnlink_http_request_duration_seconds', 'Time to answer a request, by route pattern.', DURATION_BOUNDS, [
-      'route',
-    ]),
+    new Histogram(
+      'burnlink_http_request_duration_seconds',
+      'Time to answer a request, by route pattern.',
+      DURATION_BOUNDS,
+      ['route'],
+    ),
   );
-  registry.add(new Gauge('process_resident_memory_bytes', 'Resident memory of the server process.', () => process.memoryUsage.rss()));
+  registry.add(
+    new Gauge('process_resident_memory_bytes', 'Resident memory of the server process.', () =>
+      process.memoryUsage.rss(),
+    ),
+  );
   registry.add(new Gauge('nodejs_heap_used_bytes', 'V8 heap in use.', () => process.memoryUsage().heapUsed));
   registry.add(new Gauge('process_uptime_seconds', 'Seconds since the process started.', () => process.uptime()));
   const { store } = app;
   if (store instanceof MemoryStore) {
     registry.add(
-      new Gauge('burnlink_memory_store_bytes', 'Bytes the in-memory store counts against MEMORY_STORE_BYTES.', () => store.usedBytes),
+      new Gauge(
+        'burnlink_memory_store_bytes',
+        'Bytes the in-memory store counts against MEMORY_STORE_BYTES.',
+        () => store.usedBytes,
+      ),
     );
   }
 

@@ -111,7 +111,10 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
         params: IdParams,
         body: Type.Object({ access: Base64Url32, unlock: Type.Optional(Base64Url32) }, { additionalProperties: false }),
         // base64url never needs JSON escaping: 'unsafe' skips the serializer's scan of up to megabytes.
-        response: { 200: Type.Object({ ciphertext: Type.String({ format: 'unsafe' }), viewsLeft: Type.Integer() }), ...Errors },
+        response: {
+          200: Type.Object({ ciphertext: Type.String({ format: 'unsafe' }), viewsLeft: Type.Integer() }),
+          ...Errors,
+        },
       },
     },
     async (request) => {

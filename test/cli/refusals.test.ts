@@ -17,11 +17,15 @@ afterAll(async () => server?.close());
 
 describe('passphrases', () => {
   it('takes the passphrase from BURNLINK_PASSPHRASE; a wrong one burns nothing and says how many attempts are left', async () => {
-    const link = await sendText(server, 'behind a passphrase', ['--passphrase'], { BURNLINK_PASSPHRASE: 'correct horse' });
+    const link = await sendText(server, 'behind a passphrase', ['--passphrase'], {
+      BURNLINK_PASSPHRASE: 'correct horse',
+    });
 
     const wrong = await burnlink(['get', link], { env: { BURNLINK_PASSPHRASE: 'wrong horse' } });
     expect(wrong).toMatchObject({ code: 1, out: '' });
-    expect(wrong.stderr).toMatch(/Wrong passphrase\. The secret was not revealed and can be tried again: 9 attempts left/);
+    expect(wrong.stderr).toMatch(
+      /Wrong passphrase\. The secret was not revealed and can be tried again: 9 attempts left/,
+    );
 
     const right = await burnlink(['get', link], { env: { BURNLINK_PASSPHRASE: 'correct horse' } });
     expect(right).toMatchObject({ code: 0, out: 'behind a passphrase' });

@@ -110,17 +110,25 @@ describe('saveFile', () => {
     await writeFile(join(dir, 'elsewhere', 'target'), 'precious');
     await symlink(join(dir, 'elsewhere', 'target'), join(dir, 'key'));
     const taken = new Set<string>();
-    expect(await saveFile(dir, 'key', Buffer.from('one'), { force: true, taken })).toEqual({ name: 'key', replaced: true });
+    expect(await saveFile(dir, 'key', Buffer.from('one'), { force: true, taken })).toEqual({
+      name: 'key',
+      replaced: true,
+    });
     expect((await lstat(join(dir, 'key'))).isSymbolicLink()).toBe(false);
     expect(await readFile(join(dir, 'elsewhere', 'target'), 'utf8')).toBe('precious');
-    expect(await saveFile(dir, 'key', Buffer.from('two'), { force: true, taken })).toEqual({ name: 'key (1)', replaced: false });
+    expect(await saveFile(dir, 'key', Buffer.from('two'), { force: true, taken })).toEqual({
+      name: 'key (1)',
+      replaced: false,
+    });
     expect(await readFile(join(dir, 'key'), 'utf8')).toBe('one');
   });
 
   it('does not write through a dangling symlink without force', async () => {
     const dir = await tempDir();
     await symlink(join(dir, 'nowhere'), join(dir, 'x'));
-    expect(await saveFile(dir, 'x', Buffer.from('data'), { force: false, taken: new Set() })).toMatchObject({ name: 'x (1)' });
+    expect(await saveFile(dir, 'x', Buffer.from('data'), { force: false, taken: new Set() })).toMatchObject({
+      name: 'x (1)',
+    });
     expect(await readlink(join(dir, 'x'))).toBe(join(dir, 'nowhere'));
     await expect(lstat(join(dir, 'nowhere'))).rejects.toMatchObject({ code: 'ENOENT' });
   });

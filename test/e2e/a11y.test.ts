@@ -13,7 +13,9 @@ import { attachFiles, createSecret, GONE, openCreatePage, reveal, waitForRevealF
 const MAX_SECRET_BYTES = 64 * 1024;
 
 describe('accessibility of every page state (axe-core)', () => {
-  const env = useServerAndBrowser({ maxSecretBytes: MAX_SECRET_BYTES, maxPassphraseAttempts: 2 }, ['--host-resolver-rules=MAP burnlink.test 127.0.0.1']);
+  const env = useServerAndBrowser({ maxSecretBytes: MAX_SECRET_BYTES, maxPassphraseAttempts: 2 }, [
+    '--host-resolver-rules=MAP burnlink.test 127.0.0.1',
+  ]);
 
   async function scanningPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
     const context = await freshContext(env.browser, [], { bypassCSP: true, ...options });

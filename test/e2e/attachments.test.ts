@@ -53,7 +53,9 @@ describe('files in a secret', () => {
     await dropFiles(sender, [{ name: 'page.html', type: 'text/html', text: '<script>parent.pwned = 1</script>' }]);
     const list = sender.getByRole('list', { name: 'Attached files' });
     await list.getByText('page.html').waitFor();
-    expect((await list.innerText()).replace(/\s+/g, ' ')).toMatch(/notes\.txt 5 bytes Remove photo\.jpg 2\.93 kB Remove page\.html 33 bytes Remove/);
+    expect((await list.innerText()).replace(/\s+/g, ' ')).toMatch(
+      /notes\.txt 5 bytes Remove photo\.jpg 2\.93 kB Remove page\.html 33 bytes Remove/,
+    );
     const group = (await sender.getByRole('group', { name: 'Files (optional)' }).innerText()).replace(/\s+/g, ' ');
     const sealed = sealedSize(13, [
       { name: 'notes.txt', type: 'text/plain', size: 5 },
@@ -76,11 +78,16 @@ describe('files in a secret', () => {
     await recipient.goto(link);
     expect(await reveal(recipient)).toBe('see the files');
     const files = recipient.getByRole('list', { name: 'Files in the secret' });
-    expect((await files.innerText()).replace(/\s+/g, ' ')).toMatch(/notes\.txt 5 bytes Download page\.html 33 bytes Download/);
+    expect((await files.innerText()).replace(/\s+/g, ' ')).toMatch(
+      /notes\.txt 5 bytes Download page\.html 33 bytes Download/,
+    );
     await screenshots(recipient, 'revealed-files');
 
     expect(await download(recipient, 'notes.txt')).toEqual({ name: 'notes.txt', text: 'hello' });
-    expect(await download(recipient, 'page.html')).toEqual({ name: 'page.html', text: '<script>parent.pwned = 1</script>' });
+    expect(await download(recipient, 'page.html')).toEqual({
+      name: 'page.html',
+      text: '<script>parent.pwned = 1</script>',
+    });
     expect(await recipient.evaluate(() => (window as unknown as { blobTypes: string[] }).blobTypes)).toEqual([
       'application/octet-stream',
       'application/octet-stream',
@@ -117,12 +124,16 @@ describe('files in a secret', () => {
     await screenshots(page, 'create-too-large');
 
     await page.getByRole('button', { name: 'Remove almost.bin' }).click();
-    await attachFiles(page, [{ name: 'fits.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(size - 8192) }]);
+    await attachFiles(page, [
+      { name: 'fits.bin', mimeType: 'application/octet-stream', buffer: Buffer.alloc(size - 8192) },
+    ]);
     expect(await page.getByText('Too large').count()).toBe(0);
     await page.getByRole('button', { name: 'Create secret link' }).click();
     await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();
 
-    const creations = (await recorders[0]!.requests()).filter((r) => r.method === 'POST' && r.url.endsWith('/api/secrets'));
+    const creations = (await recorders[0]!.requests()).filter(
+      (r) => r.method === 'POST' && r.url.endsWith('/api/secrets'),
+    );
     expect(creations, 'only the file that fits was uploaded').toHaveLength(1);
   });
 
@@ -170,8 +181,16 @@ describe('files in a secret', () => {
     await waitForRevealForm(recipient);
     expect(await reveal(recipient)).toBe(hostileText);
     expect(await recipient.locator('main img, main b').count(), 'text is shown as text').toBe(0);
-    const rows = await recipient.getByRole('list', { name: 'Files in the secret' }).getByRole('listitem').allInnerTexts();
-    expect(rows.map((row) => row.split('\n')[0])).toEqual(['authorized_keys', 'evil.exe', 'invoice_fdp.exe', 'page.svg']);
+    const rows = await recipient
+      .getByRole('list', { name: 'Files in the secret' })
+      .getByRole('listitem')
+      .allInnerTexts();
+    expect(rows.map((row) => row.split('\n')[0])).toEqual([
+      'authorized_keys',
+      'evil.exe',
+      'invoice_fdp.exe',
+      'page.svg',
+    ]);
     expect((await download(recipient, 'invoice_fdp.exe')).name).toBe('invoice_fdp.exe');
     expect((await download(recipient, 'page.svg')).name).toBe('page.svg');
     expect(await recipient.evaluate(() => 'pwned' in window)).toBe(false);

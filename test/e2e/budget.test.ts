@@ -63,7 +63,9 @@ describe('the page’s weight (production build)', () => {
     const assets = await recorder.settled();
     report.create = assets;
     expect(assets.js.length).toBeGreaterThan(0);
-    expect(kb(assets.js), `create path JS: ${assets.js.map((a) => a.url).join(', ')}`).toBeLessThanOrEqual(JS_BUDGET_KB.create);
+    expect(kb(assets.js), `create path JS: ${assets.js.map((a) => a.url).join(', ')}`).toBeLessThanOrEqual(
+      JS_BUDGET_KB.create,
+    );
     expect(kb(assets.css)).toBeLessThanOrEqual(CSS_BUDGET_KB);
     expect(assets.js.some((a) => /QrCode|\/de-/.test(a.url))).toBe(false);
 
@@ -84,7 +86,9 @@ describe('the page’s weight (production build)', () => {
     await page.waitForLoadState('networkidle');
     const assets = await recorder.settled();
     report.reveal = assets;
-    expect(kb(assets.js), `reveal path JS: ${assets.js.map((a) => a.url).join(', ')}`).toBeLessThanOrEqual(JS_BUDGET_KB.reveal);
+    expect(kb(assets.js), `reveal path JS: ${assets.js.map((a) => a.url).join(', ')}`).toBeLessThanOrEqual(
+      JS_BUDGET_KB.reveal,
+    );
     expect(kb(assets.css)).toBeLessThanOrEqual(CSS_BUDGET_KB);
     expect(assets.js.some((a) => /create\.page|QrCode|\/de-/.test(a.url))).toBe(false);
   });

@@ -73,7 +73,11 @@ describe('creating a secret', () => {
     const link = await page.getByLabel('Secret link', { exact: true }).inputValue();
 
     // The expiry in the reader's own time zone.
-    const local = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Kolkata' });
+    const local = new Intl.DateTimeFormat('en-US', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'Asia/Kolkata',
+    });
     await page.getByText(`It can be opened once and expires in 1 hour, on ${local.format(expiresAt)}.`).waitFor();
 
     await page.getByRole('button', { name: 'Copy secret link' }).click();
@@ -87,16 +91,26 @@ describe('creating a secret', () => {
     const lines = decodeURIComponent(body!).split('\r\n');
     expect(lines, 'the link alone on its line, exactly').toContain(link);
     // In the mail the zone is named too, since the recipient may live in another one.
-    const time = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'Asia/Kolkata' }).format(expiresAt);
-    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^The link works only once and expires on .+, ${time} GMT\\+5:30\\.$`)));
+    const time = new Intl.DateTimeFormat('en-US', {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'Asia/Kolkata',
+    }).format(expiresAt);
+    expect(lines).toContainEqual(
+      expect.stringMatching(new RegExp(`^The link works only once and expires on .+, ${time} GMT\\+5:30\\.$`)),
+    );
     expect(lines).toContain('You will also need a passphrase, which I will give you another way.');
     expect(decodeURIComponent(body!)).not.toContain('never in the mail');
 
     await page.getByText('Keep this private link to see whether the secret has been viewed').waitFor();
     await page.getByLabel('Receipt link', { exact: true }).waitFor();
 
-    const scripts = async () => (await recorders[0]!.requests()).filter((r) => /\/assets\/.*\.js$/.test(r.url)).map((r) => r.url);
-    expect((await scripts()).some((url) => /QrCode/.test(url)), 'no QR code before it is asked for').toBe(false);
+    const scripts = async () =>
+      (await recorders[0]!.requests()).filter((r) => /\/assets\/.*\.js$/.test(r.url)).map((r) => r.url);
+    expect(
+      (await scripts()).some((url) => /QrCode/.test(url)),
+      'no QR code before it is asked for',
+    ).toBe(false);
     expect(await page.getByRole('img').count()).toBe(0);
     const toggle = page.getByRole('button', { name: 'Show QR code' });
     await toggle.click();
@@ -111,7 +125,9 @@ describe('creating a secret', () => {
     expected.make();
     const size = expected.getModuleCount();
     const dark = new Set(
-      [...(await qr.locator('path').getAttribute('d'))!.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map(([, x, y]) => `${Number(y) - 4},${Number(x) - 4}`),
+      [...(await qr.locator('path').getAttribute('d'))!.matchAll(/M(\d+) (\d+)h1v1h-1z/g)].map(
+        ([, x, y]) => `${Number(y) - 4},${Number(x) - 4}`,
+      ),
     );
     let mismatches = 0;
     for (let row = 0; row < size; row++) {

@@ -72,13 +72,19 @@ it('passes every envelope test vector in Chromium', async () => {
       let error: string | null = null;
       try {
         const secret = await m.open(m.decodeBase64Url(v.envelope), keys);
-        opened = { text: secret.text, files: secret.files.map((f) => ({ name: f.name, type: f.type, bytes: m.encodeBase64Url(f.bytes) })) };
+        opened = {
+          text: secret.text,
+          files: secret.files.map((f) => ({ name: f.name, type: f.type, bytes: m.encodeBase64Url(f.bytes) })),
+        };
       } catch (e) {
         error = e instanceof m.EnvelopeError ? e.code : `unexpected: ${String(e)}`;
       }
       let sealed: string | null = null;
       if (v.secret && v.iv) {
-        const secret = { text: v.secret.text, files: v.secret.files.map((f) => ({ ...f, bytes: m.decodeBase64Url(f.bytes) })) };
+        const secret = {
+          text: v.secret.text,
+          files: v.secret.files.map((f) => ({ ...f, bytes: m.decodeBase64Url(f.bytes) })),
+        };
         sealed = m.encodeBase64Url(await m.seal(secret, keys, { iv: m.decodeBase64Url(v.iv, 12) }));
       }
       out.push({ name: v.name, access: m.encodeBase64Url(keys.access), sealed, opened, error });

@@ -47,7 +47,9 @@ describe('the page when the server cannot be reached', () => {
 
     await page.getByRole('button', { name: 'Create another secret' }).click();
     expect(await page.getByLabel('Secret', { exact: true }).inputValue()).toBe('');
-    expect(await page.getByLabel('Secret', { exact: true }).evaluate((field) => field === document.activeElement)).toBe(true);
+    expect(await page.getByLabel('Secret', { exact: true }).evaluate((field) => field === document.activeElement)).toBe(
+      true,
+    );
     expect(await page.getByLabel('Views allowed').inputValue()).toBe('1');
     expect(recorder.problems).toEqual([]);
   });
@@ -98,7 +100,10 @@ describe('the recipient’s failure messages', () => {
       const { page, recorder } = await open(`${env.server.url}${path}`);
       await heading(page, 'This link is incomplete or damaged');
       expect(await page.locator('main').innerText(), path).toContain(text);
-      expect((await recorder.requests()).filter((r) => r.url.includes('/api/')), path).toEqual([]);
+      expect(
+        (await recorder.requests()).filter((r) => r.url.includes('/api/')),
+        path,
+      ).toEqual([]);
       await page.context().close();
     }
   });
@@ -152,7 +157,9 @@ describe('the recipient’s failure messages', () => {
     await page.route('**/api/**', (route) => route.abort('connectionrefused'));
     await page.goto(await storeSecret(env.server.url, { text: 'x', files: [] }));
     await heading(page, 'The secret could not be opened');
-    expect(await page.getByRole('alert').innerText()).toBe('Cannot reach the server. Check your connection and try again.');
+    expect(await page.getByRole('alert').innerText()).toBe(
+      'Cannot reach the server. Check your connection and try again.',
+    );
     await screenshots(page, 'reveal-unreachable');
     await context.close();
   });

@@ -32,10 +32,14 @@ describe('the page’s language', () => {
     await sender.getByLabel('Erlaubte Aufrufe').fill('2');
     await sender.getByRole('button', { name: 'Geheimen Link erstellen' }).click();
     await sender.getByRole('heading', { name: 'Ihr Link ist fertig' }).waitFor();
-    await sender.getByText(/Er kann 2-mal geöffnet werden und läuft morgen ab, am \d\d\.\d\d\.\d{4}, \d\d:\d\d\./).waitFor();
+    await sender
+      .getByText(/Er kann 2-mal geöffnet werden und läuft morgen ab, am \d\d\.\d\d\.\d{4}, \d\d:\d\d\./)
+      .waitFor();
     const mailto = await sender.getByRole('link', { name: 'Link per E-Mail senden' }).getAttribute('href');
     expect(decodeURIComponent(mailto!.split('subject=')[1]!.split('&')[0]!)).toBe('Ein Geheimnis für Sie');
-    expect(decodeURIComponent(mailto!.split('body=')[1]!)).toMatch(/Der Link funktioniert 2-mal und läuft am .+ MEZ ab\./);
+    expect(decodeURIComponent(mailto!.split('body=')[1]!)).toMatch(
+      /Der Link funktioniert 2-mal und läuft am .+ MEZ ab\./,
+    );
     const link = await sender.getByLabel('Geheimer Link', { exact: true }).inputValue();
 
     const recipient = await context.newPage();
@@ -55,7 +59,8 @@ describe('the page’s language', () => {
     const page = await (await freshContext(env.browser, recorders, { locale: 'en-GB' })).newPage();
     await page.goto(`${env.server.url}/`);
     await page.getByRole('heading', { name: 'Share a secret' }).waitFor();
-    const loadedGerman = async () => (await recorders[0]!.requests()).some((r) => /\/assets\/de-[^/]+\.js$/.test(r.url));
+    const loadedGerman = async () =>
+      (await recorders[0]!.requests()).some((r) => /\/assets\/de-[^/]+\.js$/.test(r.url));
     expect(await loadedGerman(), 'only the chosen catalog is loaded').toBe(false);
 
     await page.getByLabel('Secret', { exact: true }).fill('typed in English');
@@ -65,10 +70,9 @@ describe('the page’s language', () => {
     await page.getByRole('heading', { name: 'Ein Geheimnis teilen' }).waitFor();
     expect(await loadedGerman()).toBe(true);
     expect(await page.getByLabel('Geheimnis', { exact: true }).inputValue()).toBe('typed in English');
-    expect(await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('burnlink.language')])).toEqual([
-      'de',
-      'de',
-    ]);
+    expect(
+      await page.evaluate(() => [document.documentElement.lang, localStorage.getItem('burnlink.language')]),
+    ).toEqual(['de', 'de']);
 
     await page.reload();
     await page.getByRole('heading', { name: 'Ein Geheimnis teilen' }).waitFor();

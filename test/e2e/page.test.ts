@@ -51,7 +51,10 @@ describe('the page', () => {
     await context.addInitScript(() => Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined }));
     const page = await context.newPage();
     await page.goto(`${env.server.url}/`);
-    await page.getByRole('alert').filter({ hasText: 'This browser does not offer the encryption this page needs' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'This browser does not offer the encryption this page needs' })
+      .waitFor();
     expect(await page.getByRole('alert').innerText()).toContain('up-to-date browser');
     await context.close();
   });

@@ -82,7 +82,9 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21,}#1\.[A-Za-z0-9_-]{43}$/);
     expect(receiptLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9_-]{21,}#[A-Za-z0-9_-]{43}$/);
     const key = link.split('#1.')[1]!;
-    expect(await sender.getByLabel('Secret', { exact: true }).count(), 'the typed secret is gone from the page').toBe(0);
+    expect(await sender.getByLabel('Secret', { exact: true }).count(), 'the typed secret is gone from the page').toBe(
+      0,
+    );
 
     await sender.getByRole('button', { name: 'Copy secret link', exact: true }).click();
     await sender.getByText('Copied').waitFor();
@@ -117,7 +119,10 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     if (screenshotsWanted) await screenshots(sender, 'receipt-viewed');
 
     const keyBytes = Buffer.from(key, 'base64url');
-    await expectNoLeaks(recorders, [...spellings(key, keyBytes), ...SECRET.split('\n').flatMap((line) => spellings(line.trim()))]);
+    await expectNoLeaks(recorders, [
+      ...spellings(key, keyBytes),
+      ...SECRET.split('\n').flatMap((line) => spellings(line.trim())),
+    ]);
   });
 
   it('refuses a wrong passphrase without burning, lets it be retyped, and reveals with the right one', async () => {

@@ -36,7 +36,12 @@ describe('link scanners', () => {
       expect(response.headers.get('content-type')).toMatch(/^text\/html/);
       const page = await response.text();
       expect(page).not.toContain('fetched by a bot');
-      for (const path of [`/api/secrets/${id}`, `/api/secrets/${id}/status`, `/api/secrets/${id}/reveal`, `/api/secrets/${id}/receipt`]) {
+      for (const path of [
+        `/api/secrets/${id}`,
+        `/api/secrets/${id}/status`,
+        `/api/secrets/${id}/reveal`,
+        `/api/secrets/${id}/receipt`,
+      ]) {
         const api = await fetch(`${env.server.url}${path}`, { method });
         expect(api.status, `${method} ${path}`).toBeGreaterThanOrEqual(400);
       }
@@ -52,8 +57,13 @@ describe('link scanners', () => {
     const { link, stillWaiting } = await oneViewSecret('rendered by a gateway');
     const recorders: ContextRecorder[] = [];
     // Like a gateway's sandbox: a fresh profile, no clicks, but everything else a page can do.
-    for (const viewport of [{ width: 1280, height: 800 }, { width: 360, height: 640 }]) {
-      const scanner = await (await freshContext(env.browser, recorders, { viewport, userAgent: 'Mozilla/5.0 (compatible; LinkScanner)' })).newPage();
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 360, height: 640 },
+    ]) {
+      const scanner = await (
+        await freshContext(env.browser, recorders, { viewport, userAgent: 'Mozilla/5.0 (compatible; LinkScanner)' })
+      ).newPage();
       await scanner.goto(link, { waitUntil: 'networkidle' });
       const shown = await waitForRevealForm(scanner);
       expect(shown).toContain('It can be viewed 1 more time');

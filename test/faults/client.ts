@@ -19,7 +19,11 @@ export async function call(base: string, method: string, path: string, payload?:
       signal: AbortSignal.timeout(10_000),
     });
     const text = await res.text();
-    return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, ms: performance.now() - started };
+    return {
+      status: res.status,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+      ms: performance.now() - started,
+    };
   } catch (error) {
     return { status: 0, body: { error: String(error) }, ms: performance.now() - started };
   }
@@ -36,12 +40,18 @@ export interface Sent {
 export async function send(base: string, views = 1): Promise<{ sent?: Sent; answer: Answer }> {
   const p = newProofs();
   const ciphertext = b64(randomBytes(1500));
-  const answer = await call(base, 'POST', '/api/secrets', { ciphertext, accessHash: p.accessHash, views, expiresIn: 3600 });
+  const answer = await call(base, 'POST', '/api/secrets', {
+    ciphertext,
+    accessHash: p.accessHash,
+    views,
+    expiresIn: 3600,
+  });
   if (answer.status !== 201) return { answer };
   return { sent: { id: answer.body.id as string, access: p.access, ciphertext }, answer };
 }
 
-export const reveal = (base: string, secret: Sent) => call(base, 'POST', `/api/secrets/${secret.id}/reveal`, { access: secret.access });
+export const reveal = (base: string, secret: Sent) =>
+  call(base, 'POST', `/api/secrets/${secret.id}/reveal`, { access: secret.access });
 
 /** Polls until the server says ready; resolves with the time it took. */
 export async function waitUntilReady(base: string, timeoutMs = 8000): Promise<number> {

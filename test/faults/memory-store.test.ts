@@ -14,7 +14,10 @@ import { buildTestApp } from '../helpers/server.js';
 
 const BUDGET = 64 * 1024;
 const SIZE = 4000;
-const FULL = { error: 'store_unavailable', message: 'The server has no room for new secrets right now. Try again later.' };
+const FULL = {
+  error: 'store_unavailable',
+  message: 'The server has no room for new secrets right now. Try again later.',
+};
 
 async function create(app: FastifyInstance, size = SIZE, expiresIn = 3600) {
   const p = newProofs();
@@ -42,13 +45,19 @@ describe('the memory store when full', () => {
     expect((await app.inject('/healthz')).statusCode).toBe(200);
     expect((await app.inject('/readyz')).statusCode).toBe(200);
     const first = stored[0]!;
-    const revealed = await app.inject({ method: 'POST', url: `/api/secrets/${first.id}/reveal`, payload: { access: first.access } });
+    const revealed = await app.inject({
+      method: 'POST',
+      url: `/api/secrets/${first.id}/reveal`,
+      payload: { access: first.access },
+    });
     expect(revealed.statusCode).toBe(200);
 
     // The revealed secret's bytes are free again (its receipt keeps its overhead).
     expect((await create(app, SIZE - ENTRY_OVERHEAD_BYTES)).res.statusCode).toBe(201);
     expect((await create(app)).res.statusCode).toBe(503);
-    console.log(`memory store (budget ${BUDGET} bytes): ${stored.length} of 60 concurrent creates stored, ${refused.length} refused with 503, no crash`);
+    console.log(
+      `memory store (budget ${BUDGET} bytes): ${stored.length} of 60 concurrent creates stored, ${refused.length} refused with 503, no crash`,
+    );
   });
 
   it('bounds a flood of tiny secrets by their bookkeeping, too', async () => {
@@ -92,10 +101,16 @@ describe('expired secrets in the memory store', () => {
     expect(store.usedBytes).toBe(stored.length * ENTRY_OVERHEAD_BYTES);
 
     for (const secret of stored) {
-      const res = await app.inject({ method: 'POST', url: `/api/secrets/${secret.id}/reveal`, payload: { access: secret.access } });
+      const res = await app.inject({
+        method: 'POST',
+        url: `/api/secrets/${secret.id}/reveal`,
+        payload: { access: secret.access },
+      });
       expect(res.statusCode).toBe(404);
     }
     expect((await create(app)).res.statusCode).toBe(201);
-    console.log(`memory store sweep: ${stored.length} expired secrets (${fullBytes - store.usedBytes} bytes) freed by the timer`);
+    console.log(
+      `memory store sweep: ${stored.length} expired secrets (${fullBytes - store.usedBytes} bytes) freed by the timer`,
+    );
   });
 });

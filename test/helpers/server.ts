@@ -16,7 +16,10 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** An app for `inject`, closed when the current test finishes. */
-export async function buildTestApp(overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildTestApp(
+  overrides: Partial<Config> = {},
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(overrides), options);
   onTestFinished(() => app.close());
   return app;

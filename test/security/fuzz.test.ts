@@ -37,7 +37,13 @@ const CODES: Record<number, string[]> = {
 /** SHA-256 of every file of the built page: the only bodies a static 200 may carry. */
 function builtFileHashes(): Set<string> {
   const files = readdirSync(WEB_ROOT, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Set(files.map((entry) => createHash('sha256').update(readFileSync(join(entry.parentPath, entry.name))).digest('hex')));
+  return new Set(
+    files.map((entry) =>
+      createHash('sha256')
+        .update(readFileSync(join(entry.parentPath, entry.name)))
+        .digest('hex'),
+    ),
+  );
 }
 const assetNames = readdirSync(join(WEB_ROOT, 'assets'));
 
@@ -46,7 +52,12 @@ async function seed(app: FastifyInstance) {
   const known: KnownSecret[] = [];
   const sensitive: string[] = [];
   for (let i = 0; i < 10; i++) {
-    const { id, manageToken, ciphertext, proofs: p } = await createSecret(app, { passphrase: i % 3 === 0, views: 100, bytes: 1500 });
+    const {
+      id,
+      manageToken,
+      ciphertext,
+      proofs: p,
+    } = await createSecret(app, { passphrase: i % 3 === 0, views: 100, bytes: 1500 });
     known.push({ id, access: p.access, unlock: p.unlock, manageToken });
     sensitive.push(id, manageToken, p.access, p.accessHash, ciphertext, ...(p.unlock ? [p.unlock, p.unlockHash!] : []));
   }
@@ -54,7 +65,12 @@ async function seed(app: FastifyInstance) {
 }
 
 /** Runs each family of requests through the app, checking every answer; returns the tally. */
-async function fuzz(app: FastifyInstance, known: KnownSecret[], runs: Partial<Record<string, number>>, created: string[]) {
+async function fuzz(
+  app: FastifyInstance,
+  known: KnownSecret[],
+  runs: Partial<Record<string, number>>,
+  created: string[],
+) {
   const families = requestFamilies(known, assetNames);
   const fileHashes = builtFileHashes();
   const statuses = new Map<number, number>();
@@ -83,18 +99,25 @@ function checkAnswer(request: { method: string; url: string }, res: Answer, file
   expect(res.headers['content-security-policy'], where).toBe(CSP);
   expect(res.headers['x-content-type-options'], where).toBe('nosniff');
   expect(res.headers['referrer-policy'], where).toBe('no-referrer');
-  if (request.url.startsWith('/api/') || res.statusCode >= 400) expect(res.headers['cache-control'], where).toBe('no-store');
+  if (request.url.startsWith('/api/') || res.statusCode >= 400)
+    expect(res.headers['cache-control'], where).toBe('no-store');
   if (request.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return;
 
   if (res.statusCode >= 400) {
     expect(res.headers['content-type'], where).toMatch(/^application\/json/);
     const body = JSON.parse(res.body) as Record<string, unknown>;
-    expect(Object.keys(body).filter((key) => !['error', 'message', 'attemptsLeft'].includes(key)), where).toEqual([]);
+    expect(
+      Object.keys(body).filter((key) => !['error', 'message', 'attemptsLeft'].includes(key)),
+      where,
+    ).toEqual([]);
     expect(CODES[res.statusCode], where).toContain(body.error);
     // A sentence a person understands: capital letter, full stop, no control characters, short.
     expect(body.message, where).toMatch(/^[A-Z][^\u0000-\u001f\u007f]{5,200}\.$/);
   } else if (res.statusCode === 200 && !/^\/(api\/|healthz|readyz)/.test(request.url)) {
-    expect(fileHashes.has(createHash('sha256').update(res.rawPayload).digest('hex')), `${where}: not a file of the page`).toBe(true);
+    expect(
+      fileHashes.has(createHash('sha256').update(res.rawPayload).digest('hex')),
+      `${where}: not a file of the page`,
+    ).toBe(true);
   }
 }
 
@@ -140,7 +163,8 @@ describe('fuzzing every route', () => {
       summary('memory store', requests, statuses);
       expect(requests).toBeGreaterThanOrEqual(10_000);
       // The fuzzer reached the deep paths too, not only the refusals.
-      for (const status of [200, 201, 204, 400, 403, 404, 413, 415]) expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
+      for (const status of [200, 201, 204, 400, 403, 404, 413, 415])
+        expect(statuses.get(status) ?? 0, `status ${status}`).toBeGreaterThan(0);
     });
     const lines = expectCleanLog(log, sensitive);
     console.log(`fuzz (memory store): ${lines} log lines, none with an id, token, proof or ciphertext`);
@@ -151,7 +175,10 @@ describe('fuzzing every route', () => {
 
     it('answers every generated API request below 500 with a clean log (Redis store)', async () => {
       const log = captureLog();
-      const app = await buildTestApp({ logLevel: 'trace', maxSecretBytes: 4096, redisUrl: redis.url }, { logStream: log.stream });
+      const app = await buildTestApp(
+        { logLevel: 'trace', maxSecretBytes: 4096, redisUrl: redis.url },
+        { logStream: log.stream },
+      );
       const { known, sensitive } = await seed(app);
       await withoutUnhandledRejections(async () => {
         const { requests, statuses } = await fuzz(app, known, REDIS_RUNS, sensitive);

@@ -13,7 +13,8 @@ import { buildTestApp } from '../helpers/server.js';
 
 /** Written out in full, not imported: a change to the policy must change this test. */
 const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
+  'content-security-policy':
+    "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'",
   'referrer-policy': 'no-referrer',
   'strict-transport-security': 'max-age=63072000; includeSubDomains',
   'x-content-type-options': 'nosniff',
@@ -59,16 +60,51 @@ async function cases(app: FastifyInstance): Promise<Case[]> {
     ['an asset', { url: `/assets/${asset}` }, 200, /javascript/],
     ['the icon', { url: '/favicon.svg' }, 200, /^image\/svg\+xml/],
     ['API 200 (limits)', { url: '/api/limits' }, 200, json],
-    ['API 200 (status)', { method: 'POST', url: `/api/secrets/${id}/status`, payload: { access: p.access } }, 200, json],
-    ['API 200 (reveal)', { method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.unlock } }, 200, json],
+    [
+      'API 200 (status)',
+      { method: 'POST', url: `/api/secrets/${id}/status`, payload: { access: p.access } },
+      200,
+      json,
+    ],
+    [
+      'API 200 (reveal)',
+      { method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.unlock } },
+      200,
+      json,
+    ],
     ['API 200 (receipt)', { url: `/api/secrets/${id}/receipt`, headers: auth }, 200, json],
     ['API 400', { method: 'POST', url: '/api/secrets', payload: { ciphertext: 'AAAA' } }, 400, json],
-    ['API 403', { method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.access } }, 403, json],
-    ['API 404', { method: 'POST', url: `/api/secrets/${'x'.repeat(21)}/reveal`, payload: { access: p.access } }, 404, json],
+    [
+      'API 403',
+      { method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.access } },
+      403,
+      json,
+    ],
+    [
+      'API 404',
+      { method: 'POST', url: `/api/secrets/${'x'.repeat(21)}/reveal`, payload: { access: p.access } },
+      404,
+      json,
+    ],
     ['a 404 path', { url: '/nothing/here' }, 404, json],
     ['a missing asset', { url: '/assets/missing.js' }, 404, json],
-    ['a 413', { method: 'POST', url: '/api/secrets', payload: { ciphertext: 'A'.repeat(20_000), accessHash: p.accessHash } }, 413, json],
-    ['a 415', { method: 'POST', url: '/api/secrets', payload: 'x=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, json],
+    [
+      'a 413',
+      { method: 'POST', url: '/api/secrets', payload: { ciphertext: 'A'.repeat(20_000), accessHash: p.accessHash } },
+      413,
+      json,
+    ],
+    [
+      'a 415',
+      {
+        method: 'POST',
+        url: '/api/secrets',
+        payload: 'x=1',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      415,
+      json,
+    ],
     ['an undecodable URL', { url: '/s/%E0%A4%A' }, 400, json],
     ['a NUL in a static path', { url: '/assets/%00' }, 403, json],
     ['API 204 (burn)', { method: 'DELETE', url: `/api/secrets/${id}`, headers: auth }, 204, /^$/],
@@ -91,15 +127,22 @@ describe('security headers', () => {
       expect(res.headers['content-type'] ?? '', kind).toMatch(contentType);
       const cacheable = kind === 'an asset';
       expectHeaders(kind, res.headers, cacheable ? IMMUTABLE : 'no-store');
-      if (status >= 400) expect(Object.keys(res.json()).sort(), kind).toEqual(expect.arrayContaining(['error', 'message']));
+      if (status >= 400)
+        expect(Object.keys(res.json()).sort(), kind).toEqual(expect.arrayContaining(['error', 'message']));
     }
-    console.log(`headers: ${all.length} kinds of response, each with the exact CSP and ${Object.keys(SECURITY_HEADERS).length} security headers`);
+    console.log(
+      `headers: ${all.length} kinds of response, each with the exact CSP and ${Object.keys(SECURITY_HEADERS).length} security headers`,
+    );
   });
 
   it('sends them on 429 and 503 too, with no-store', async () => {
     const limited = await buildTestApp({ rateLimitReveal: 1 });
     const guess = () =>
-      limited.inject({ method: 'POST', url: `/api/secrets/${'y'.repeat(21)}/reveal`, payload: { access: newProofs().access } });
+      limited.inject({
+        method: 'POST',
+        url: `/api/secrets/${'y'.repeat(21)}/reveal`,
+        payload: { access: newProofs().access },
+      });
     await guess();
     const tooMany = await guess();
     expect(tooMany.statusCode).toBe(429);

@@ -17,7 +17,9 @@ import { captureLog, secretLookingRuns } from '../helpers/log-capture.js';
 const limits = { maxSecretBytes: 4096, maxViews: 10, minExpiresIn: 300, maxExpiresIn: 3600, defaultExpiresIn: 600 };
 
 function recordingStore() {
-  return new RecordingStore(new MemoryStore({ limits: { maxAttempts: 10, receiptRetentionSeconds: 60 }, maxBytes: 1 << 20 }));
+  return new RecordingStore(
+    new MemoryStore({ limits: { maxAttempts: 10, receiptRetentionSeconds: 60 }, maxBytes: 1 << 20 }),
+  );
 }
 
 describe('limits are checked before the store is touched', () => {
@@ -29,9 +31,11 @@ describe('limits are checked before the store is touched', () => {
     ...[0, -1, 11, 1.5, 1e308, -1e308, 2 ** 53 + 2, '1', null, true, [1], { n: 1 }].map(
       (views): [string, unknown, number] => [`views ${JSON.stringify(views)}`, { ...valid, views }, 400],
     ),
-    ...[0, 299, 3601, -300, 300.5, 1e308, '600', null, [600]].map(
-      (expiresIn): [string, unknown, number] => [`expiresIn ${JSON.stringify(expiresIn)}`, { ...valid, expiresIn }, 400],
-    ),
+    ...[0, 299, 3601, -300, 300.5, 1e308, '600', null, [600]].map((expiresIn): [string, unknown, number] => [
+      `expiresIn ${JSON.stringify(expiresIn)}`,
+      { ...valid, expiresIn },
+      400,
+    ]),
     ['a ciphertext that is not canonical base64url', { ...valid, ciphertext: 'AB' }, 400],
     ['an unlock hash of 31 bytes', { ...valid, unlockHash: b64(randomBytes(31)) }, 400],
   ];
@@ -55,7 +59,9 @@ describe('limits are checked before the store is touched', () => {
       expect(res.statusCode, res.body).toBe(201);
     }
     expect(store.count('create')).toBe(2);
-    console.log(`limits: ${refused.length} out-of-bounds creates refused with 413/400, 0 store calls; both edges accepted`);
+    console.log(
+      `limits: ${refused.length} out-of-bounds creates refused with 413/400, 0 store calls; both edges accepted`,
+    );
   });
 
   it('refuses malformed ids, proofs and tokens on every other route without calling the store', async () => {
@@ -109,8 +115,14 @@ function trickle(server: RunningServer, first: string, drip?: string) {
 function parse(response: string) {
   const [head = '', body = ''] = response.split('\r\n\r\n');
   const [statusLine = '', ...lines] = head.split('\r\n');
-  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-  return { status: Number(statusLine.split(' ')[1]), headers, body: body ? (JSON.parse(body) as Record<string, unknown>) : {} };
+  const headers = Object.fromEntries(
+    lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+  return {
+    status: Number(statusLine.split(' ')[1]),
+    headers,
+    body: body ? (JSON.parse(body) as Record<string, unknown>) : {},
+  };
 }
 
 describe('slow and oversized clients are cut off', () => {
@@ -131,13 +143,21 @@ describe('slow and oversized clients are cut off', () => {
   afterAll(async () => server?.close());
 
   it('reads the timeouts from the environment and refuses a header timeout longer than the request timeout', () => {
-    expect(loadConfig({})).toMatchObject({ headersTimeoutMs: 20_000, requestTimeoutMs: 30_000, redisCommandTimeoutMs: 1000 });
+    expect(loadConfig({})).toMatchObject({
+      headersTimeoutMs: 20_000,
+      requestTimeoutMs: 30_000,
+      redisCommandTimeoutMs: 1000,
+    });
     expect(loadConfig({ HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '90000' })).toMatchObject({
       headersTimeoutMs: 5000,
       requestTimeoutMs: 90_000,
     });
-    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000' })).toThrow(/HEADERS_TIMEOUT_MS must not be larger than REQUEST_TIMEOUT_MS/);
-    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(/REQUEST_TIMEOUT_MS must be a whole number from 1000/);
+    expect(() => loadConfig({ HEADERS_TIMEOUT_MS: '40000' })).toThrow(
+      /HEADERS_TIMEOUT_MS must not be larger than REQUEST_TIMEOUT_MS/,
+    );
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '10' })).toThrow(
+      /REQUEST_TIMEOUT_MS must be a whole number from 1000/,
+    );
   });
 
   it('refuses a body announced too large at once, without waiting for it', async () => {
@@ -161,7 +181,11 @@ describe('slow and oversized clients are cut off', () => {
       ),
       silence: trickle(server, ''),
     };
-    const bounds = { headers: HEADERS_TIMEOUT + SLACK, body: REQUEST_TIMEOUT + SLACK, silence: HEADERS_TIMEOUT + SLACK };
+    const bounds = {
+      headers: HEADERS_TIMEOUT + SLACK,
+      body: REQUEST_TIMEOUT + SLACK,
+      silence: HEADERS_TIMEOUT + SLACK,
+    };
     const figures: string[] = [];
     for (const [name, pending] of Object.entries(cases)) {
       const { response, closedAfterMs } = await pending;
@@ -173,7 +197,9 @@ describe('slow and oversized clients are cut off', () => {
       figures.push(`${name} ${closedAfterMs} ms`);
     }
     expect(store.calls).toEqual([]);
-    console.log(`timeouts (headers ${HEADERS_TIMEOUT} ms, request ${REQUEST_TIMEOUT} ms): cut off after ${figures.join(', ')}`);
+    console.log(
+      `timeouts (headers ${HEADERS_TIMEOUT} ms, request ${REQUEST_TIMEOUT} ms): cut off after ${figures.join(', ')}`,
+    );
   });
 
   it('answers malformed HTTP and oversized headers in the JSON shape, logging none of their bytes', async () => {

@@ -25,7 +25,11 @@ async function exercise(app: FastifyInstance, count = 4) {
     const { id, manageToken, ciphertext, proofs: p } = await createSecret(app, { passphrase: i % 2 === 1, views: 2 });
     const auth = { authorization: `Bearer ${manageToken}` };
     await app.inject({ method: 'POST', url: `/api/secrets/${id}/status`, payload: { access: p.access } });
-    await app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.unlock } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/secrets/${id}/reveal`,
+      payload: { access: p.access, unlock: p.unlock },
+    });
     expect((await app.inject({ url: `/api/secrets/${id}/receipt`, headers: auth })).statusCode).toBe(200);
     held.push({ id, manageToken, ciphertext, proofs: [p.access, ...(p.unlock ? [p.unlock] : [])] });
   }
@@ -58,11 +62,15 @@ describe('tokens and proofs are stored only as hashes', () => {
       }
       expect(stored.includes(secret.ciphertext), 'base64 ciphertext in Redis').toBe(false);
     }
-    console.log(`at rest (redis): ${dump.length} keys and values read back, ${held.length} tokens and their proofs only as SHA-256`);
+    console.log(
+      `at rest (redis): ${dump.length} keys and values read back, ${held.length} tokens and their proofs only as SHA-256`,
+    );
   });
 
   it('in memory: the store is only ever handed hashes', async () => {
-    const store = new RecordingStore(new MemoryStore({ limits: { maxAttempts: 10, receiptRetentionSeconds: 60 }, maxBytes: 1 << 20 }));
+    const store = new RecordingStore(
+      new MemoryStore({ limits: { maxAttempts: 10, receiptRetentionSeconds: 60 }, maxBytes: 1 << 20 }),
+    );
     const app = await buildTestApp({}, { store });
     const held = await exercise(app);
     const handed: Buffer[] = [];
@@ -102,7 +110,11 @@ describe.each(['memory', 'redis'] as const)('refusals that tell nothing (%s stor
     const app = await buildTestApp({ redisUrl: redis?.url });
     const [secret] = await exercise(app, 1);
     const [burned] = await exercise(app, 1);
-    await app.inject({ method: 'DELETE', url: `/api/secrets/${burned!.id}`, headers: { authorization: `Bearer ${burned!.manageToken}` } });
+    await app.inject({
+      method: 'DELETE',
+      url: `/api/secrets/${burned!.id}`,
+      headers: { authorization: `Bearer ${burned!.manageToken}` },
+    });
     const wrong = { authorization: `Bearer ${newProofs().access}` };
     const unknown = 'V1StGXR8_Z5jdHi6B-myT';
     for (const method of ['GET', 'DELETE'] as const) {
@@ -116,7 +128,10 @@ describe.each(['memory', 'redis'] as const)('refusals that tell nothing (%s stor
       for (const other of answers.slice(1)) expect(other, method).toEqual(answers[0]);
     }
     // The wrong token burned nothing.
-    const receipt = await app.inject({ url: `/api/secrets/${secret!.id}/receipt`, headers: { authorization: `Bearer ${secret!.manageToken}` } });
+    const receipt = await app.inject({
+      url: `/api/secrets/${secret!.id}/receipt`,
+      headers: { authorization: `Bearer ${secret!.manageToken}` },
+    });
     expect(receipt.json()).toMatchObject({ state: 'pending', viewsLeft: 1 });
   });
 
@@ -124,19 +139,34 @@ describe.each(['memory', 'redis'] as const)('refusals that tell nothing (%s stor
     const app = await buildTestApp({ redisUrl: redis?.url });
     const p = newProofs();
     const create = (views: number) =>
-      app.inject({ method: 'POST', url: '/api/secrets', payload: { ciphertext: b64(randomBytes(1100)), accessHash: p.accessHash, views } });
+      app.inject({
+        method: 'POST',
+        url: '/api/secrets',
+        payload: { ciphertext: b64(randomBytes(1100)), accessHash: p.accessHash, views },
+      });
     const living = (await create(1)).json().id as string;
     const used = (await create(1)).json().id as string;
     await app.inject({ method: 'POST', url: `/api/secrets/${used}/reveal`, payload: { access: p.access } });
     for (const action of ['status', 'reveal']) {
       const answers = [
-        await answer(app, { method: 'POST', url: `/api/secrets/V1StGXR8_Z5jdHi6B-myT/${action}`, payload: { access: p.access } }),
-        await answer(app, { method: 'POST', url: `/api/secrets/${living}/${action}`, payload: { access: newProofs().access } }),
+        await answer(app, {
+          method: 'POST',
+          url: `/api/secrets/V1StGXR8_Z5jdHi6B-myT/${action}`,
+          payload: { access: p.access },
+        }),
+        await answer(app, {
+          method: 'POST',
+          url: `/api/secrets/${living}/${action}`,
+          payload: { access: newProofs().access },
+        }),
         await answer(app, { method: 'POST', url: `/api/secrets/${used}/${action}`, payload: { access: p.access } }),
       ];
       expect(answers[0]!.status).toBe(404);
       for (const other of answers.slice(1)) expect(other, action).toEqual(answers[0]);
     }
-    expect((await app.inject({ method: 'POST', url: `/api/secrets/${living}/reveal`, payload: { access: p.access } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'POST', url: `/api/secrets/${living}/reveal`, payload: { access: p.access } }))
+        .statusCode,
+    ).toBe(200);
   });
 });

@@ -28,7 +28,14 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'warn',
       METRICS_PORT: '9100',
     });
-    expect(config).toMatchObject({ port: 8080, host: '0.0.0.0', redisUrl: 'redis://redis:6379/0', trustProxy: true, maxViews: 5, logLevel: 'warn' });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      redisUrl: 'redis://redis:6379/0',
+      trustProxy: true,
+      maxViews: 5,
+      logLevel: 'warn',
+    });
     expect(config.metricsPort).toBe(9100);
     expect(loadConfig({ REDIS_CLUSTER_NODES: 'a:7000,b:7001' }).redisClusterNodes).toBe('a:7000,b:7001');
   });
@@ -36,7 +43,13 @@ describe('loadConfig', () => {
   it('names every bad variable and what it takes', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', MAX_SECRET_BYTES: '10', TRUST_PROXY: 'maybe', REDIS_URL: 'localhost:6379', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'eighty',
+        MAX_SECRET_BYTES: '10',
+        TRUST_PROXY: 'maybe',
+        REDIS_URL: 'localhost:6379',
+        LOG_LEVEL: 'loud',
+      });
     } catch (e) {
       error = e;
     }
@@ -61,7 +74,16 @@ describe('loadConfig', () => {
       expect(() => Fastify({ trustProxy: loadConfig({ TRUST_PROXY: good }).trustProxy }), good).not.toThrow();
     }
     // '1' included: a hop count elsewhere, it must not read as true (trust everyone) here.
-    for (const bad of ['1', '2', 'proxy.example', '10.0.0.0/33', '0.0.0.0/0', '::/0', '10.0.0.1/8/8', '10.0.0.1,,10.0.0.2']) {
+    for (const bad of [
+      '1',
+      '2',
+      'proxy.example',
+      '10.0.0.0/33',
+      '0.0.0.0/0',
+      '::/0',
+      '10.0.0.1/8/8',
+      '10.0.0.1,,10.0.0.2',
+    ]) {
       expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/^Invalid configuration:\n {2}TRUST_PROXY must be/);
     }
   });
@@ -73,7 +95,9 @@ describe('loadConfig', () => {
   });
 
   it('checks that the expiry bounds agree and only one Redis is named', () => {
-    expect(() => loadConfig({ MIN_EXPIRES_IN: '600', MAX_EXPIRES_IN: '300' })).toThrow(/MIN_EXPIRES_IN must not be larger/);
+    expect(() => loadConfig({ MIN_EXPIRES_IN: '600', MAX_EXPIRES_IN: '300' })).toThrow(
+      /MIN_EXPIRES_IN must not be larger/,
+    );
     expect(() => loadConfig({ DEFAULT_EXPIRES_IN: '60' })).toThrow(/DEFAULT_EXPIRES_IN must lie between/);
     expect(() => loadConfig({ REDIS_URL: 'redis://a', REDIS_CLUSTER_NODES: 'b:1' })).toThrow(/not both/);
   });

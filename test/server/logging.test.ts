@@ -10,14 +10,27 @@ it('keeps ids, tokens, proofs and ciphertext out of the log through a whole flow
   const { id, manageToken, ciphertext, proofs: p } = await createSecret(app, { passphrase: true, views: 2 });
   const auth = { authorization: `Bearer ${manageToken}` };
   await app.inject({ method: 'POST', url: `/api/secrets/${id}/status`, payload: { access: p.access } });
-  await app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.access } });
-  await app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access, unlock: p.unlock } });
+  await app.inject({
+    method: 'POST',
+    url: `/api/secrets/${id}/reveal`,
+    payload: { access: p.access, unlock: p.access },
+  });
+  await app.inject({
+    method: 'POST',
+    url: `/api/secrets/${id}/reveal`,
+    payload: { access: p.access, unlock: p.unlock },
+  });
   await app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: p.access } });
   await app.inject({ method: 'GET', url: `/api/secrets/${id}/receipt`, headers: auth });
   await app.inject({ method: 'DELETE', url: `/api/secrets/${id}`, headers: auth });
   await app.inject({ method: 'GET', url: `/s/${id}` });
   await app.inject({ method: 'GET', url: `/api/secrets/${id}/nonsense` });
-  await app.inject({ method: 'POST', url: '/api/secrets', payload: `{"ciphertext":"${ciphertext}"`, headers: { 'content-type': 'application/json' } });
+  await app.inject({
+    method: 'POST',
+    url: '/api/secrets',
+    payload: `{"ciphertext":"${ciphertext}"`,
+    headers: { 'content-type': 'application/json' },
+  });
 
   const text = log.text();
   expect(log.entries().length).toBeGreaterThan(10);

@@ -21,7 +21,10 @@ describe('METRICS_PORT', () => {
     expect(new URL(app.metricsUrl!).port).not.toBe(new URL(url).port);
 
     const proofs = newProofs();
-    const created = await post(`${url}/api/secrets`, { ciphertext: b64(Buffer.alloc(1100, 7)), accessHash: proofs.accessHash });
+    const created = await post(`${url}/api/secrets`, {
+      ciphertext: b64(Buffer.alloc(1100, 7)),
+      accessHash: proofs.accessHash,
+    });
     const { id } = (await created.json()) as { id: string };
     expect((await post(`${url}/api/secrets/${id}/reveal`, { access: proofs.access })).status).toBe(200);
     expect((await post(`${url}/api/secrets/${id}/reveal`, { access: proofs.access })).status).toBe(404);
@@ -33,11 +36,17 @@ describe('METRICS_PORT', () => {
     expect(scrape.headers.get('content-type')).toBe('text/plain; version=0.0.4; charset=utf-8');
     const text = await scrape.text();
     expect(text).toContain('burnlink_http_requests_total{method="POST",route="/api/secrets",status="201"} 1\n');
-    expect(text).toContain('burnlink_http_requests_total{method="POST",route="/api/secrets/:id/reveal",status="200"} 1\n');
-    expect(text).toContain('burnlink_http_requests_total{method="POST",route="/api/secrets/:id/reveal",status="404"} 1\n');
+    expect(text).toContain(
+      'burnlink_http_requests_total{method="POST",route="/api/secrets/:id/reveal",status="200"} 1\n',
+    );
+    expect(text).toContain(
+      'burnlink_http_requests_total{method="POST",route="/api/secrets/:id/reveal",status="404"} 1\n',
+    );
     expect(text).toMatch(/burnlink_http_requests_total\{method="GET",route="\(unmatched\)",status="404"\} [12]\n/);
     expect(text).toContain('burnlink_http_request_duration_seconds_count{route="/api/secrets/:id/reveal"} 2\n');
-    expect(text).toContain('burnlink_http_request_duration_seconds_bucket{route="/api/secrets/:id/reveal",le="+Inf"} 2\n');
+    expect(text).toContain(
+      'burnlink_http_request_duration_seconds_bucket{route="/api/secrets/:id/reveal",le="+Inf"} 2\n',
+    );
     expect(text).toMatch(/^burnlink_memory_store_bytes [1-9]\d*$/m);
     expect(text).toMatch(/^process_resident_memory_bytes [1-9]\d*$/m);
     // Ids are in URLs; metrics carry route patterns only.

@@ -8,7 +8,12 @@ import { randomBytes } from 'node:crypto';
 
 const randomId = () => randomBytes(16).toString('base64url').slice(0, 21);
 const guess = (app: FastifyInstance, headers: Record<string, string> = {}, path = 'reveal') =>
-  app.inject({ method: 'POST', url: `/api/secrets/${randomId()}/${path}`, payload: { access: newProofs().access }, headers });
+  app.inject({
+    method: 'POST',
+    url: `/api/secrets/${randomId()}/${path}`,
+    payload: { access: newProofs().access },
+    headers,
+  });
 
 describe('rate limits', () => {
   it('stops a burst of reveals and status checks on random ids from one address', async () => {
@@ -25,8 +30,14 @@ describe('rate limits', () => {
   it('limits creation separately', async () => {
     const app = await buildTestApp({ rateLimitCreate: 2, rateLimitReveal: 0 });
     const create = () =>
-      app.inject({ method: 'POST', url: '/api/secrets', payload: { ciphertext: 'AAAA', accessHash: newProofs().accessHash } });
-    expect([(await create()).statusCode, (await create()).statusCode, (await create()).statusCode]).toEqual([201, 201, 429]);
+      app.inject({
+        method: 'POST',
+        url: '/api/secrets',
+        payload: { ciphertext: 'AAAA', accessHash: newProofs().accessHash },
+      });
+    expect([(await create()).statusCode, (await create()).statusCode, (await create()).statusCode]).toEqual([
+      201, 201, 429,
+    ]);
     expect((await guess(app)).statusCode).toBe(404);
   });
 

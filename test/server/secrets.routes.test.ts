@@ -233,7 +233,9 @@ describe('bad input', () => {
     expect(broken.statusCode).toBe(400);
     expect(broken.body).not.toContain(ciphertext.slice(0, 20));
     expect((await post('', 'application/json')).statusCode).toBe(400);
-    expect((await post('ciphertext=x', 'application/x-www-form-urlencoded')).json().error).toBe('unsupported_media_type');
+    expect((await post('ciphertext=x', 'application/x-www-form-urlencoded')).json().error).toBe(
+      'unsupported_media_type',
+    );
     const huge = await post(JSON.stringify({ ...valid, ciphertext: 'A'.repeat(20_000) }), 'application/json');
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error).toBe('too_large');
@@ -259,7 +261,8 @@ describe('bad input', () => {
     });
     expect(badCiphertext.json()).toEqual({
       error: 'invalid_request',
-      message: 'The field "ciphertext" in the body must be base64url text (A-Z, a-z, 0-9, "-" and "_"), at least 2 characters.',
+      message:
+        'The field "ciphertext" in the body must be base64url text (A-Z, a-z, 0-9, "-" and "_"), at least 2 characters.',
     });
     expect((await reveal(app, 'x'.repeat(21), {})).statusCode).toBe(400);
     expect((await status(app, 'x'.repeat(21), 'A'.repeat(43))).statusCode).toBe(404);

@@ -31,7 +31,10 @@ describe.each(stores)('over a socket with the %s store', (kind) => {
   it('round-trips a passphrase secret through the page’s API client and envelope', async () => {
     const linkKey = newLinkKey();
     const senderKeys = await deriveKeys(linkKey, 'correct horse');
-    const secret = { text: 'multi\nline ✓', files: [{ name: 'k.pem', type: 'text/plain', bytes: new Uint8Array(3000).fill(7) }] };
+    const secret = {
+      text: 'multi\nline ✓',
+      files: [{ name: 'k.pem', type: 'text/plain', bytes: new Uint8Array(3000).fill(7) }],
+    };
     const created = await api.create({
       envelope: await seal(secret, senderKeys),
       accessHash: await proofHash(senderKeys.access),

@@ -38,7 +38,9 @@ describe('MemoryStore', () => {
     // A revealed secret's bytes are freed; its receipt still costs its overhead.
     const [first] = secrets;
     expectRevealed(await store.reveal({ id: first!.id, accessHash: first!.accessHash }));
-    await expect(store.create(makeSecret({ ciphertext: new Uint8Array(size - ENTRY_OVERHEAD_BYTES) }))).resolves.toBeDefined();
+    await expect(
+      store.create(makeSecret({ ciphertext: new Uint8Array(size - ENTRY_OVERHEAD_BYTES) })),
+    ).resolves.toBeDefined();
     await store.close();
   });
 

@@ -68,7 +68,8 @@ describe('the API on a cluster', () => {
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     const { id, manageToken, ciphertext, proofs } = await createSecret(app, { views: 2 });
 
-    const reveal = () => app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: proofs.access } });
+    const reveal = () =>
+      app.inject({ method: 'POST', url: `/api/secrets/${id}/reveal`, payload: { access: proofs.access } });
     expect((await reveal()).json()).toEqual({ ciphertext, viewsLeft: 1 });
     const receipt = await app.inject({
       method: 'GET',
@@ -101,7 +102,11 @@ describe('the API when a cluster node dies', () => {
     const app = await buildTestApp({ redisClusterNodes: own.seeds });
     const created = await Promise.all(Array.from({ length: 24 }, () => createSecret(app, { views: 2 })));
     const reveal = (secret: (typeof created)[number]) =>
-      app.inject({ method: 'POST', url: `/api/secrets/${secret.id}/reveal`, payload: { access: secret.proofs.access } });
+      app.inject({
+        method: 'POST',
+        url: `/api/secrets/${secret.id}/reveal`,
+        payload: { access: secret.proofs.access },
+      });
 
     const victim = own.nodes[1]!;
     const onVictim = new Set(
@@ -130,7 +135,11 @@ describe('the API when a cluster node dies', () => {
     // Status burns nothing: poll with it until the node answers again, then reveal once.
     const stranded = created.filter((secret) => onVictim.has(secret.id));
     const status = (secret: (typeof created)[number]) =>
-      app.inject({ method: 'POST', url: `/api/secrets/${secret.id}/status`, payload: { access: secret.proofs.access } });
+      app.inject({
+        method: 'POST',
+        url: `/api/secrets/${secret.id}/status`,
+        payload: { access: secret.proofs.access },
+      });
     const deadline = Date.now() + 15_000;
     while ((await Promise.all(stranded.map(status))).some((answer) => answer.statusCode === 503)) {
       expect(Date.now(), 'the node did not come back').toBeLessThan(deadline);

@@ -3,7 +3,12 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redisClientOptions } from '../../server/plugins/store.js';
 import { RedisStore, checkEvictionPolicy, checkRedisVersion } from '../../server/store/redis.js';
-import { StoreUnavailableError, type NewSecret, type SecretStore, type StoreLimits } from '../../server/store/secret-store.js';
+import {
+  StoreUnavailableError,
+  type NewSecret,
+  type SecretStore,
+  type StoreLimits,
+} from '../../server/store/secret-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { LIMITS, describeSecretStore, expectRevealed, makeSecret, randomHash } from './conformance.js';
 
@@ -85,7 +90,9 @@ describe('RedisStore', () => {
     expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
     const revealed = await read();
     // 299 views, 1 failed attempt, then one 6-byte view time
-    expect(revealed.subarray(0, 43)).toEqual(Buffer.concat([Buffer.from([1, 0, 0x01, 0x2b, 1]), uint48(expiresAt), manage]));
+    expect(revealed.subarray(0, 43)).toEqual(
+      Buffer.concat([Buffer.from([1, 0, 0x01, 0x2b, 1]), uint48(expiresAt), manage]),
+    );
     expect(revealed).toHaveLength(49);
     const viewedAt = parseInt(revealed.subarray(43).toString('hex'), 16);
     expect(Math.abs(viewedAt - Date.now())).toBeLessThan(1000);
@@ -113,7 +120,9 @@ describe('RedisStore', () => {
     await inspect.expire(receiptKey, 600);
 
     expect(await store.receipt(secret.id, secret.manageHash)).toBeNull();
-    expect(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() })).toMatchObject({
+    expect(
+      await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() }),
+    ).toMatchObject({
       kind: 'wrong_passphrase',
     });
     expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
@@ -185,7 +194,10 @@ describe('RedisStore when Redis is full', () => {
     let refusal: unknown;
     for (let i = 0; i < 40 && !refusal; i++) {
       const secret = makeSecret({ ciphertext: new Uint8Array(200_000) });
-      await store.create(secret).then(() => stored.push(secret), (error: unknown) => (refusal = error));
+      await store.create(secret).then(
+        () => stored.push(secret),
+        (error: unknown) => (refusal = error),
+      );
     }
     expect(refusal).toBeInstanceOf(StoreUnavailableError);
     expect(refusal).toMatchObject({ reason: 'full' });
@@ -211,7 +223,9 @@ describe('RedisStore when Redis is full', () => {
         kind: 'wrong_passphrase',
         attemptsLeft: 0,
       });
-      expect(await store.reveal({ id: guarded.id, accessHash: guarded.accessHash, unlockHash: guarded.unlockHash })).toEqual({
+      expect(
+        await store.reveal({ id: guarded.id, accessHash: guarded.accessHash, unlockHash: guarded.unlockHash }),
+      ).toEqual({
         kind: 'not_found',
       });
       expect(await store.receipt(guarded.id, guarded.manageHash)).toMatchObject({ state: 'locked', failedAttempts: 1 });
@@ -257,7 +271,16 @@ describe('RedisStore when Redis is down', () => {
     expect(Date.now() - started).toBeLessThan(3000);
 
     await down.restart();
-    await expect.poll(() => store.ping().then(() => true, () => false), { timeout: 5000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          store.ping().then(
+            () => true,
+            () => false,
+          ),
+        { timeout: 5000 },
+      )
+      .toBe(true);
     // The restarted Redis has lost its data and its script cache; new work goes through.
     const fresh = makeSecret();
     await store.create(fresh);

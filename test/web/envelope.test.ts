@@ -86,7 +86,9 @@ describe('seal and open', () => {
     const file = (name: string) => ({ name, type: 'text/plain', bytes: new Uint8Array(1) });
     await expect(seal({ text: '', files: [file('')] }, keys)).rejects.toBeInstanceOf(EnvelopeError);
     await expect(seal({ text: '', files: [file('n'.repeat(256))] }, keys)).rejects.toBeInstanceOf(EnvelopeError);
-    await expect(seal({ text: '', files: Array.from({ length: 101 }, () => file('f')) }, keys)).rejects.toThrow(/at most 100/);
+    await expect(seal({ text: '', files: Array.from({ length: 101 }, () => file('f')) }, keys)).rejects.toThrow(
+      /at most 100/,
+    );
   });
 
   it('refuses a link key of the wrong size', async () => {

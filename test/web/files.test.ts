@@ -13,11 +13,18 @@ describe('sealedSize', () => {
       size: fc.nat({ max: 70_000 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.string({ unit: 'binary', maxLength: 3000 }), fc.array(file, { maxLength: 4 }), async (text, files) => {
-        const secret = { text, files: files.map((f) => ({ name: f.name, type: f.type, bytes: new Uint8Array(f.size) })) };
-        const envelope = await seal(secret, keys);
-        expect(sealedSize(utf8Length(text), files)).toBe(envelope.length);
-      }),
+      fc.asyncProperty(
+        fc.string({ unit: 'binary', maxLength: 3000 }),
+        fc.array(file, { maxLength: 4 }),
+        async (text, files) => {
+          const secret = {
+            text,
+            files: files.map((f) => ({ name: f.name, type: f.type, bytes: new Uint8Array(f.size) })),
+          };
+          const envelope = await seal(secret, keys);
+          expect(sealedSize(utf8Length(text), files)).toBe(envelope.length);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -50,7 +50,9 @@ describe('message catalogs', () => {
 
   it('German is German, not English left over', () => {
     const german = flatten(catalogs.find(([language]) => language === 'de')![1] as unknown as Tree);
-    const same = [...german].filter(([path, { sample }]) => sample === reference.get(path)!.sample).map(([path]) => path);
+    const same = [...german]
+      .filter(([path, { sample }]) => sample === reference.get(path)!.sample)
+      .map(([path]) => path);
     // Words both languages share.
     expect(same).toEqual(['create.passphraseLabel', 'reveal.passphraseLabel']);
   });

@@ -8,10 +8,14 @@ import { generatePassphrase } from '../../web/src/passphrase.js';
 
 describe('expiryChoices', () => {
   it('offers the usual choices within the bounds, with the default, shortest and longest', () => {
-    expect(expiryChoices({ min: 300, max: 2_592_000, default: 86_400 })).toEqual([300, 3600, 86_400, 604_800, 2_592_000]);
+    expect(expiryChoices({ min: 300, max: 2_592_000, default: 86_400 })).toEqual([
+      300, 3600, 86_400, 604_800, 2_592_000,
+    ]);
     expect(expiryChoices({ min: 600, max: 259_200, default: 3600 })).toEqual([600, 3600, 86_400, 259_200]);
     expect(expiryChoices({ min: 60, max: 60, default: 60 })).toEqual([60]);
-    expect(expiryChoices({ min: 1, max: 90 * 86_400, default: 7200 })).toEqual([1, 300, 3600, 7200, 86_400, 604_800, 2_592_000, 7_776_000]);
+    expect(expiryChoices({ min: 1, max: 90 * 86_400, default: 7200 })).toEqual([
+      1, 300, 3600, 7200, 86_400, 604_800, 2_592_000, 7_776_000,
+    ]);
   });
 });
 

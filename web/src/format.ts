@@ -50,9 +50,17 @@ export function formatDuration(seconds: number, tag?: string): string {
  * against a limit rounds up and the limit rounds down, so "too large" never reads
  * "64 kB of at most 64 kB".
  */
-export function formatBytes(bytes: number, tag?: string, rounding: 'ceil' | 'floor' | 'halfExpand' = 'halfExpand'): string {
+export function formatBytes(
+  bytes: number,
+  tag?: string,
+  rounding: 'ceil' | 'floor' | 'halfExpand' = 'halfExpand',
+): string {
   const [unit, size] =
-    bytes < 1024 ? (['byte', 1] as const) : bytes < 1024 ** 2 ? (['kilobyte', 1024] as const) : (['megabyte', 1024 ** 2] as const);
+    bytes < 1024
+      ? (['byte', 1] as const)
+      : bytes < 1024 ** 2
+        ? (['kilobyte', 1024] as const)
+        : (['megabyte', 1024 ** 2] as const);
   const value = bytes / size;
   return new Intl.NumberFormat(tag, {
     style: 'unit',

@@ -4,7 +4,8 @@ import type { Messages } from './en.js';
 const de: Messages = {
   app: {
     language: 'Sprache',
-    footer: 'Im Browser verschlüsselt. Der Schlüssel steht nur im Link hinter dem „#“, und dieser Teil wird nie an den Server geschickt.',
+    footer:
+      'Im Browser verschlüsselt. Der Schlüssel steht nur im Link hinter dem „#“, und dieser Teil wird nie an den Server geschickt.',
     loading: 'Wird geladen …',
     insecureTitle: 'Diese Seite kann hier nicht arbeiten',
     insecureHttp:
@@ -40,7 +41,8 @@ const de: Messages = {
     lead: 'Es wird in Ihrem Browser verschlüsselt. Der Link funktioniert einmal (oder so oft, wie Sie wählen), danach wird das Geheimnis vernichtet.',
     secretLabel: 'Geheimnis',
     filesLegend: 'Dateien (optional)',
-    filesHint: 'Ziehen Sie Dateien irgendwohin auf diese Seite oder wählen Sie sie aus. Auch Namen und Inhalte werden verschlüsselt.',
+    filesHint:
+      'Ziehen Sie Dateien irgendwohin auf diese Seite oder wählen Sie sie aus. Auch Namen und Inhalte werden verschlüsselt.',
     filesDrop: 'Dateien zum Anhängen loslassen',
     addFiles: 'Dateien hinzufügen',
     remove: 'Entfernen',
@@ -64,11 +66,16 @@ const de: Messages = {
         `Höchstens ${max} Dateien können angehängt werden: ${left === 1 ? '1 Datei wurde' : `${left} Dateien wurden`} weggelassen.`,
       nameTooLong: (name: string) =>
         `„${name}“ wurde weggelassen: Der Name ist zu lang (höchstens 255 Bytes). Benennen Sie die Datei um und fügen Sie sie erneut hinzu.`,
-      fileUnreadable: (name: string) => `„${name}“ konnte nicht gelesen werden. Entfernen Sie die Datei und fügen Sie sie erneut hinzu.`,
-      passphraseControl: 'Die Passphrase enthält Steuerzeichen. Ändern Sie die Passphrase oder lassen Sie das Feld leer.',
-      unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben sind noch da.',
-      unavailable: 'Der Server kann gerade keine Geheimnisse speichern. Versuchen Sie es in einigen Minuten erneut; Ihre Eingaben sind noch da.',
-      rateLimited: 'Von hier wurden gerade zu viele Geheimnisse erstellt. Warten Sie eine Minute und versuchen Sie es erneut.',
+      fileUnreadable: (name: string) =>
+        `„${name}“ konnte nicht gelesen werden. Entfernen Sie die Datei und fügen Sie sie erneut hinzu.`,
+      passphraseControl:
+        'Die Passphrase enthält Steuerzeichen. Ändern Sie die Passphrase oder lassen Sie das Feld leer.',
+      unreachable:
+        'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut; Ihre Eingaben sind noch da.',
+      unavailable:
+        'Der Server kann gerade keine Geheimnisse speichern. Versuchen Sie es in einigen Minuten erneut; Ihre Eingaben sind noch da.',
+      rateLimited:
+        'Von hier wurden gerade zu viele Geheimnisse erstellt. Warten Sie eine Minute und versuchen Sie es erneut.',
       refused: (message: string) => `Der Server hat das Geheimnis abgelehnt: ${message}`,
       failed: 'Beim Verschlüsseln ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
     },
@@ -131,7 +138,8 @@ const de: Messages = {
     downloadLabel: (name: string) => `${name} herunterladen`,
     destroyed:
       'Es ist jetzt auf dem Server vernichtet, und diese Seite hat die einzige Kopie: Kopieren Sie es (und speichern Sie die Dateien), bevor Sie die Seite verlassen oder neu laden.',
-    moreViews: (n: number) => `Derselbe Link kann es noch ${n === 1 ? 'einmal' : `${n}-mal`} öffnen, bevor es vernichtet wird.`,
+    moreViews: (n: number) =>
+      `Derselbe Link kann es noch ${n === 1 ? 'einmal' : `${n}-mal`} öffnen, bevor es vernichtet wird.`,
     goneHeading: 'Dieses Geheimnis wurde bereits angesehen oder ist abgelaufen.',
     goneText:
       'Ein Geheimnis kann nur begrenzt oft geöffnet werden und nur, bis es abläuft. Bitten Sie den Absender um einen neuen Link, wenn Sie es noch brauchen.',
@@ -143,7 +151,8 @@ const de: Messages = {
       'Falls Sie dieses Geheimnis gerade hier angesehen haben: Es wird nur einmal gezeigt, und der Schlüssel wurde aus der Adresszeile entfernt.',
     newerVersion: 'Dieser Link stammt von einer neueren burnlink-Version, als diese Seite versteht.',
     undecryptableHeading: 'Das Geheimnis konnte nicht entschlüsselt werden',
-    undecryptableText: 'Der Link ist beschädigt oder die Daten wurden unterwegs verändert. Bitten Sie den Absender um einen neuen Link.',
+    undecryptableText:
+      'Der Link ist beschädigt oder die Daten wurden unterwegs verändert. Bitten Sie den Absender um einen neuen Link.',
     errorHeading: 'Das Geheimnis konnte nicht geöffnet werden',
     tryAgain: 'Erneut versuchen',
     problems: {
@@ -175,7 +184,8 @@ const de: Messages = {
     wrongPassphrases: 'Falsche Passphrasen',
     refresh: 'Aktualisieren',
     burnNow: 'Jetzt vernichten',
-    burnQuestion: 'Das Geheimnis jetzt vernichten? Niemand kann es danach mehr ansehen. Das lässt sich nicht rückgängig machen.',
+    burnQuestion:
+      'Das Geheimnis jetzt vernichten? Niemand kann es danach mehr ansehen. Das lässt sich nicht rückgängig machen.',
     burnYes: 'Ja, vernichten',
     cancel: 'Abbrechen',
     brokenHeading: 'Dieser Quittungslink ist unvollständig oder beschädigt',

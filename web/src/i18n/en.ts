@@ -7,12 +7,14 @@
 const en = {
   app: {
     language: 'Language',
-    footer: 'Encrypted in your browser. The key travels only in the link, after the “#”, which is never sent to the server.',
+    footer:
+      'Encrypted in your browser. The key travels only in the link, after the “#”, which is never sent to the server.',
     loading: 'Loading…',
     insecureTitle: 'This page cannot work here',
     insecureHttp:
       'This page was opened over plain HTTP. Browsers allow the encryption it needs (WebCrypto) only on secure pages, so nothing can be encrypted or decrypted here.',
-    insecureHttpFix: 'Open the same address with https:// instead of http://. If that does not work, tell whoever runs this site to serve it over HTTPS.',
+    insecureHttpFix:
+      'Open the same address with https:// instead of http://. If that does not work, tell whoever runs this site to serve it over HTTPS.',
     insecureBrowser:
       'This browser does not offer the encryption this page needs (WebCrypto), so nothing can be encrypted or decrypted here.',
     insecureBrowserFix: 'Open the link in an up-to-date browser such as Firefox, Chrome, Edge or Safari.',
@@ -34,7 +36,8 @@ const en = {
     showLabel: 'Show passphrase',
     generate: 'Generate',
     generateLabel: 'Generate a passphrase',
-    generated: 'A random passphrase was generated and is shown. Note it down before you create the link: the recipient will need it.',
+    generated:
+      'A random passphrase was generated and is shown. Note it down before you create the link: the recipient will need it.',
   },
 
   create: {
@@ -64,11 +67,13 @@ const en = {
         `Too large: encrypted, this comes to ${size}, and this server accepts at most ${max}. Remove a file or shorten the text.`,
       tooManyFiles: (left: number, max: number) =>
         `At most ${max} files can be attached: ${left === 1 ? '1 file was' : `${left} files were`} left out.`,
-      nameTooLong: (name: string) => `“${name}” was left out: its name is too long (at most 255 bytes). Rename it and add it again.`,
+      nameTooLong: (name: string) =>
+        `“${name}” was left out: its name is too long (at most 255 bytes). Rename it and add it again.`,
       fileUnreadable: (name: string) => `“${name}” could not be read. Remove it and add it again.`,
       passphraseControl: 'The passphrase contains control characters. Change the passphrase, or leave it empty.',
       unreachable: 'Cannot reach the server. Check your connection and try again; what you typed is still here.',
-      unavailable: 'The server cannot store secrets right now. Try again in a few minutes; what you typed is still here.',
+      unavailable:
+        'The server cannot store secrets right now. Try again in a few minutes; what you typed is still here.',
       rateLimited: 'Too many secrets created from here just now. Wait a minute and try again.',
       refused: (message: string) => `The server refused the secret: ${message}`,
       failed: 'Something went wrong while encrypting the secret. Please try again.',
@@ -87,7 +92,8 @@ const en = {
     qrLabel: 'QR code of the secret link',
     qrFailed: 'The QR code could not be loaded. Check your connection and try again.',
     receiptHeading: 'Your receipt',
-    receiptText: 'Keep this private link to see whether the secret has been viewed, or to burn it before then. Do not send it to the recipient.',
+    receiptText:
+      'Keep this private link to see whether the secret has been viewed, or to burn it before then. Do not send it to the recipient.',
     receiptLabel: 'Receipt link',
     another: 'Create another secret',
   },
@@ -114,8 +120,10 @@ const en = {
     heading: 'You have been sent a secret',
     status: (views: number, fromNow: string, at: string) =>
       `It can be viewed ${views === 1 ? '1 more time' : `${views} more times`}; it expires ${fromNow}, on ${at}.`,
-    needsPassphrase: 'It is protected by a passphrase: you need it as well as the link. The sender should give it to you separately.',
-    attempts: (left: number) => `After ${left === 1 ? '1 more wrong passphrase' : `${left} more wrong passphrases`} the secret is destroyed.`,
+    needsPassphrase:
+      'It is protected by a passphrase: you need it as well as the link. The sender should give it to you separately.',
+    attempts: (left: number) =>
+      `After ${left === 1 ? '1 more wrong passphrase' : `${left} more wrong passphrases`} the secret is destroyed.`,
     nothingUsed: 'Opening this page used nothing up: press Reveal when you are ready to read it.',
     passphraseLabel: 'Passphrase',
     button: 'Reveal',
@@ -130,7 +138,8 @@ const en = {
     downloadLabel: (name: string) => `Download ${name}`,
     destroyed:
       'It has now been destroyed on the server, and this page holds the only copy: copy it (and save any files) before you leave or reload.',
-    moreViews: (n: number) => `The same link can open it ${n === 1 ? '1 more time' : `${n} more times`} before it is destroyed.`,
+    moreViews: (n: number) =>
+      `The same link can open it ${n === 1 ? '1 more time' : `${n} more times`} before it is destroyed.`,
     goneHeading: 'This secret has already been viewed or has expired.',
     goneText:
       'A secret can be opened only a limited number of times, and only until it expires. Ask the sender for a new link if you still need it.',
@@ -138,7 +147,8 @@ const en = {
     lockedText: 'Ask the sender to share it again.',
     brokenHeading: 'This link is incomplete or damaged',
     brokenText: 'Check that you copied the whole link, including everything after the “#”, and open it again.',
-    brokenAfterReveal: 'If you have just revealed this secret here: it is shown only once, and the key was removed from the address bar.',
+    brokenAfterReveal:
+      'If you have just revealed this secret here: it is shown only once, and the key was removed from the address bar.',
     newerVersion: 'This link was made by a newer version of burnlink than this page understands.',
     undecryptableHeading: 'The secret could not be decrypted',
     undecryptableText: 'The link is damaged or the data was changed on the way. Ask the sender for a new link.',
@@ -179,7 +189,8 @@ const en = {
     brokenHeading: 'This receipt link is incomplete or damaged',
     brokenText: 'Check that you copied the whole link, including everything after the “#”.',
     goneHeading: 'No such receipt',
-    goneText: 'The receipt link is wrong, or the receipt has expired: receipts are kept for a while after their secret ends.',
+    goneText:
+      'The receipt link is wrong, or the receipt has expired: receipts are kept for a while after their secret ends.',
     errorHeading: 'The receipt could not be loaded',
     tryAgain: 'Try again',
     problems: {

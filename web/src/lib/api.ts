@@ -91,7 +91,10 @@ export class ApiClient {
   }
 
   /** Fetches the envelope and burns one view. */
-  async reveal(id: string, proofs: { access: Uint8Array; unlock?: Uint8Array }): Promise<{ envelope: Uint8Array; viewsLeft: number }> {
+  async reveal(
+    id: string,
+    proofs: { access: Uint8Array; unlock?: Uint8Array },
+  ): Promise<{ envelope: Uint8Array; viewsLeft: number }> {
     const reply = await this.call<{ ciphertext: string; viewsLeft: number }>(
       'POST',
       `/api/secrets/${encodeURIComponent(id)}/reveal`,
@@ -143,7 +146,11 @@ export class ApiClient {
     try {
       json = await response.json();
     } catch {
-      throw new ApiError(response.ok ? 0 : response.status, 'bad_reply', `The server answered ${response.status} without JSON.`);
+      throw new ApiError(
+        response.ok ? 0 : response.status,
+        'bad_reply',
+        `The server answered ${response.status} without JSON.`,
+      );
     }
     if (!response.ok) {
       const error = (json ?? {}) as { error?: unknown; message?: unknown; attemptsLeft?: unknown };

@@ -87,9 +87,7 @@ export interface CreatedSecret {
 
 export type CreatePhase =
   /** `failure`: why the last submission failed (form problems are checked live, see CreateFlow.formProblem). */
-  | { name: 'editing'; failure?: CreateProblem }
-  | { name: 'sealing' }
-  | { name: 'created'; created: CreatedSecret };
+  { name: 'editing'; failure?: CreateProblem } | { name: 'sealing' } | { name: 'created'; created: CreatedSecret };
 
 /** Seals the form's secret in the page and stores only the ciphertext. */
 export class CreateFlow {

@@ -14,10 +14,7 @@ export type ReceiptPhase =
 
 /** Why the receipt could not be loaded or the secret not burned; each code is the key of its message (receipt.problems). */
 export type ReceiptProblem =
-  | { code: 'unreachable' }
-  | { code: 'unavailable' }
-  | { code: 'refused'; message: string }
-  | { code: 'failed' };
+  { code: 'unreachable' } | { code: 'unavailable' } | { code: 'refused'; message: string } | { code: 'failed' };
 
 export type BurnStep = 'idle' | 'confirming' | 'burning';
 

@@ -71,7 +71,9 @@ export class RevealFlow {
         this.#link = { id, linkKey, keys: await deriveKeys(linkKey) };
       } catch (error) {
         this.phase =
-          error instanceof LinkError ? { name: 'broken_link', reason: error.code } : { name: 'error', problem: { code: 'noKeys' } };
+          error instanceof LinkError
+            ? { name: 'broken_link', reason: error.code }
+            : { name: 'error', problem: { code: 'noKeys' } };
         return;
       }
     }
@@ -99,7 +101,8 @@ export class RevealFlow {
         keys = await deriveKeys(link.linkKey, this.passphrase);
       } catch (error) {
         // The sender could not have set such a passphrase: it is wrong, and no attempt is spent.
-        const problem: RevealProblem = error instanceof PassphraseError ? { code: 'passphraseControl' } : { code: 'noKeys' };
+        const problem: RevealProblem =
+          error instanceof PassphraseError ? { code: 'passphraseControl' } : { code: 'noKeys' };
         this.phase = { name: 'error', problem, status };
         return;
       }

@@ -1,29 +1,14 @@
 /**
- * Writing a sender's files to disk: names reduced to a harmless base name, and never
- * over an existing file unless asked, and even then never through a symlink.
+ * Writing a sender's files to disk (under names already made safe by
+ * web/src/lib/file-names.ts): never over an existing file unless asked, and even then
+ * never through a symlink.
  */
 import { randomBytes } from 'node:crypto';
 import { lstat, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { MAX_NAME_BYTES } from '../web/src/lib/envelope.js';
 
-const MAX_NAME_BYTES = 255;
 const MAX_ALTERNATIVES = 1000;
-/** Controls and bidi overrides: they can hide or disguise a name in a listing. */
-const INVISIBLE = /[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu;
-
-/**
- * The last path component of a name from a sender, without control characters, without
- * the leading dots that would hide it (or make it `..`) and without leading or trailing
- * spaces; `file` when nothing is left.
- */
-export function safeFileName(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? '';
-  const cleaned = base
-    .replace(INVISIBLE, '')
-    .replace(/^[\s.]+/u, '')
-    .replace(/[\s.]+$/u, '');
-  return truncateUtf8(cleaned, MAX_NAME_BYTES) || 'file';
-}
 
 /** `name (n).ext`: the alternative Chrome and Finder pick, kept within the byte limit. */
 export function alternativeName(name: string, n: number): string {

@@ -16,10 +16,11 @@ import {
   type SecretKeys,
 } from '../web/src/lib/envelope.js';
 import { LinkError, parseSecretLink } from '../web/src/lib/link.js';
-import { count } from '../web/src/format.js';
+import { count } from '../web/src/lib/format.js';
 import type { CliEnv } from './env.js';
 import { EXIT_OK, EXIT_REFUSED, fromApi, refused, usageError } from './errors.js';
-import { saveFile, safeFileName } from './files.js';
+import { safeFileName } from '../web/src/lib/file-names.js';
+import { saveFile } from './files.js';
 import { decodeUtf8, readAll } from './io.js';
 import { readPassphrase } from './passphrase.js';
 import { escapeLine, escapeText } from './terminal.js';

@@ -13,7 +13,7 @@ import {
   type SecretKeys,
 } from '../web/src/lib/envelope.js';
 import { parseReceiptLocation, parseSecretLink, receiptLink, secretLink } from '../web/src/lib/link.js';
-import { count, formatDateTime, formatFromNow } from '../web/src/format.js';
+import { count, formatDateTime, formatFromNow } from '../web/src/lib/format.js';
 import { parseDuration } from './duration.js';
 import { DEFAULT_SERVER, SERVER_VARIABLE, type CliEnv } from './env.js';
 import { EXIT_OK, fromApi, refused, usageError } from './errors.js';

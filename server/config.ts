@@ -265,7 +265,8 @@ function parseValue(schema: Property, raw: string): unknown {
 
 function expectation(schema: Property): string {
   const s = schema as Property & Record<string, unknown>;
-  if (s.type === 'integer') return `a whole number from ${s.minimum} to ${s.maximum}: ${schema.description}`;
+  if (s.type === 'integer')
+    return `a whole number from ${String(s.minimum)} to ${String(s.maximum)}: ${schema.description}`;
   if (s.type === 'boolean') return `true or false: ${schema.description}`;
   return schema.description;
 }

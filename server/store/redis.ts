@@ -169,7 +169,7 @@ export async function checkEvictionPolicy(redis: Redis | Cluster): Promise<strin
     if (mapped instanceof StoreUnavailableError) throw mapped;
     return null;
   }
-  const policy = Array.isArray(reply) ? reply[1] : undefined;
+  const policy: unknown = Array.isArray(reply) ? reply[1] : undefined;
   if (typeof policy !== 'string' || policy === 'noeviction') return null;
   return (
     `Redis maxmemory-policy is "${policy}", not "noeviction": when memory runs out Redis will ` +

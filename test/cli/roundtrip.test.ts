@@ -95,7 +95,7 @@ describe('files', () => {
     });
     const got = await burnlink(['get', link, '--out', to]);
     expect(got.code).toBe(0);
-    expect((await readdir(to)).sort()).toEqual(['bashrc', 'evil[2J.txt', 'passwd']);
+    expect((await readdir(to)).sort()).toEqual(['bashrc', 'evil_[2J.txt', 'passwd']);
     expect(await readFile(join(to, 'passwd'), 'utf8')).toBe('root');
     expect(got.stderr).toContain('(sent as “../../etc/passwd”)');
     expect(got.stderr).toContain('\\x1b[2J');

@@ -3,7 +3,7 @@ import { lstat, mkdir, readFile, readlink, symlink, writeFile } from 'node:fs/pr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDuration } from '../../cli/duration.js';
-import { alternativeName, safeFileName, saveFile } from '../../cli/files.js';
+import { alternativeName, saveFile } from '../../cli/files.js';
 import { readAll } from '../../cli/io.js';
 import { escapeLine, escapeText, promptHidden } from '../../cli/terminal.js';
 import { Capture, fakeTerminal, tempDir } from './harness.js';
@@ -62,26 +62,7 @@ describe('promptHidden', () => {
   });
 });
 
-describe('safeFileName', () => {
-  it('keeps only a visible base name', () => {
-    const cases: [string, string][] = [
-      ['report.pdf', 'report.pdf'],
-      ['../../etc/passwd', 'passwd'],
-      ['..\\..\\Windows\\win.ini', 'win.ini'],
-      ['/abs/path/key.pem', 'key.pem'],
-      ['.bashrc', 'bashrc'],
-      ['..', 'file'],
-      ['...', 'file'],
-      ['dir/', 'file'],
-      ['', 'file'],
-      ['a\x1b[31mb\x00c\nd.txt', 'a[31mbcd.txt'],
-      ['evil\u202etxt.exe', 'eviltxt.exe'],
-      ['  spaced.txt  ', 'spaced.txt'],
-      ['ключ.txt', 'ключ.txt'],
-    ];
-    for (const [name, safe] of cases) expect(safeFileName(name), name).toBe(safe);
-  });
-
+describe('alternativeName', () => {
   it('numbers alternatives before the extension, within 255 bytes', () => {
     expect(alternativeName('notes.txt', 1)).toBe('notes (1).txt');
     expect(alternativeName('README', 2)).toBe('README (2)');

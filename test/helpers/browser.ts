@@ -47,7 +47,7 @@ export class ContextRecorder {
         request
           .allHeaders()
           // A request still in flight when its context closes has no headers to give.
-          .catch(() => ({}) as Record<string, string>)
+          .catch(() => ({}))
           .then((headers) => ({
             method: request.method(),
             url: request.url(),

@@ -28,8 +28,8 @@ export async function startBuiltServer(env: Record<string, string>): Promise<Bui
   process.once('exit', killOnExit);
   proc.once('exit', () => process.off('exit', killOnExit));
   let log = '';
-  proc.stdout!.on('data', (chunk: Buffer) => (log += chunk.toString()));
-  proc.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  proc.stdout.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  proc.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   const deadline = Date.now() + 10_000;
   let url: string | undefined;
   while (!url) {

@@ -30,6 +30,6 @@ export async function createSecret(
     payload: { ciphertext, accessHash: proofs.accessHash, unlockHash: proofs.unlockHash, views: options.views ?? 1 },
   });
   if (res.statusCode !== 201) throw new Error(`create answered ${res.statusCode}: ${res.body}`);
-  const { id, manageToken } = res.json() as { id: string; manageToken: string };
+  const { id, manageToken } = res.json<{ id: string; manageToken: string }>();
   return { id, manageToken, ciphertext, proofs };
 }

@@ -231,7 +231,9 @@ function authorization(tokens: string[]) {
 
 /** Headers with absent values dropped, as a client leaves them out. */
 function headers(values: Record<string, string | null | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(values).filter((entry): entry is [string, string] => entry[1] != null));
+  return Object.fromEntries(
+    Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null && entry[1] !== undefined),
+  );
 }
 
 function request(
@@ -338,23 +340,21 @@ export function requestFamilies(known: KnownSecret[], assetNames: string[]) {
         body(objectWith({ access: proof(proofs), unlock: proof(proofs) })),
       ),
       // A known secret with its own access proof: reveals, wrong passphrases, lockouts.
-      fc
-        .constantFrom(...known)
-        .chain((secret) =>
-          request(
-            fc.constant('POST'),
-            fc.constantFrom(`/api/secrets/${secret.id}/status`, `/api/secrets/${secret.id}/reveal`),
-            body(
-              objectWith(
-                {
-                  access: mostly(fc.constant(secret.access)),
-                  unlock: fc.oneof(fc.constant(secret.unlock), validProof),
-                },
-                ['access'],
-              ),
+      fc.constantFrom(...known).chain((secret) =>
+        request(
+          fc.constant('POST'),
+          fc.constantFrom(`/api/secrets/${secret.id}/status`, `/api/secrets/${secret.id}/reveal`),
+          body(
+            objectWith(
+              {
+                access: mostly(fc.constant(secret.access)),
+                unlock: fc.oneof(fc.constant(secret.unlock), validProof),
+              },
+              ['access'],
             ),
           ),
         ),
+      ),
     ),
     manage: fc.oneof(
       request(

@@ -49,7 +49,7 @@ async function cases(app: FastifyInstance): Promise<Case[]> {
     url: '/api/secrets',
     payload: { ciphertext: b64(randomBytes(1100)), accessHash: p.accessHash, unlockHash: p.unlockHash, views: 3 },
   });
-  const { id, manageToken } = create.json() as { id: string; manageToken: string };
+  const { id, manageToken } = create.json<{ id: string; manageToken: string }>();
   const json = /^application\/json/;
   const auth = { authorization: `Bearer ${manageToken}` };
   return [

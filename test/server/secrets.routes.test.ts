@@ -24,7 +24,7 @@ async function appWithClock(overrides = {}) {
 async function create(app: FastifyInstance, body: Record<string, unknown>) {
   const res = await app.inject({ method: 'POST', url: '/api/secrets', payload: body });
   expect(res.statusCode, res.body).toBe(201);
-  return res.json() as { id: string; expiresAt: number; manageToken: string };
+  return res.json<{ id: string; expiresAt: number; manageToken: string }>();
 }
 
 const reveal = (app: FastifyInstance, id: string, body: Record<string, unknown>) =>

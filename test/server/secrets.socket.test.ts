@@ -78,7 +78,7 @@ describe.each(stores)('over a socket with the %s store', (kind) => {
       const wins = results.filter((r) => r.status === 'fulfilled');
       const losses = results.filter((r) => r.status === 'rejected');
       expect(wins).toHaveLength(views);
-      for (const loss of losses) expect((loss as PromiseRejectedResult).reason).toMatchObject({ status: 404 });
+      for (const loss of losses) expect(loss.reason).toMatchObject({ status: 404 });
     }
   });
 

@@ -32,18 +32,6 @@ export function sealedSize(textBytes: number, files: readonly FileSize[]): numbe
   );
 }
 
-// Bidirectional overrides and isolates (they can make "gpj.exe" read "exe.jpg") and control characters.
-const UNSAFE = /[\p{Cc}\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
-
-/**
- * A file name reduced to its base name, with characters that could disguise it
- * replaced; used for the sender's files and again for every file a recipient gets.
- */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop()!.replace(UNSAFE, '_').trim();
-  return base === '' || base === '.' || base === '..' ? 'file' : base;
-}
-
 /** Whether a (safe) name fits the envelope. */
 export function nameFits(name: string): boolean {
   return utf8Length(name) <= MAX_NAME_BYTES;

@@ -3,7 +3,7 @@
  * language is adding a file there); the choice comes from the person (remembered in
  * localStorage), else from the browser's languages, else English.
  */
-import { formatBytes, formatDateTime, formatDateTimeWithZone, formatDuration, formatFromNow } from './format.js';
+import { formatBytes, formatDateTime, formatDateTimeWithZone, formatDuration, formatFromNow } from './lib/format.js';
 import en, { type Messages } from './i18n/en.js';
 
 const STORAGE_KEY = 'burnlink.language';

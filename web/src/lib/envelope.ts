@@ -167,7 +167,7 @@ async function hkdfKey(ikm: Uint8Array): Promise<CryptoKey> {
 }
 
 function hkdfParams(info: Uint8Array): HkdfParams {
-  return { name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT as BufferSource, info: info as BufferSource };
+  return { name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: info as BufferSource };
 }
 
 async function hkdf(ikm: CryptoKey, info: Uint8Array): Promise<Uint8Array> {

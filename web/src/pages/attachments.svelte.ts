@@ -2,7 +2,8 @@
  * The files a sender attaches: added by the picker or by drag and drop, each reduced
  * to a safe base name; refused when there are too many or a name is too long.
  */
-import { MAX_FILES, nameFits, safeFileName, storedType } from '../files.js';
+import { MAX_FILES, nameFits, storedType } from '../files.js';
+import { safeFileName } from '../lib/file-names.js';
 import type { SecretFile } from '../lib/envelope.js';
 
 export interface Attachment {

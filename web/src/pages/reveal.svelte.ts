@@ -6,7 +6,7 @@
  */
 import { ApiError, type ApiClient, type SecretStatus } from '../lib/api.js';
 import { deriveKeys, open, PassphraseError, type Secret, type SecretKeys } from '../lib/envelope.js';
-import { safeFileName } from '../files.js';
+import { safeFileName } from '../lib/file-names.js';
 import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.js';
 
 /** Why the reveal form could not go on; each code is the key of its message in the catalogs (reveal.problems). */

@@ -26,10 +26,20 @@ function precompress(): Plugin {
   };
 }
 
+/** web/src/i18n/<language>/[shared/]<part>.ts */
+const CATALOG = /i18n[\\/](\w+)[\\/](?:shared[\\/])?(\w+)\.ts$/;
+/** What only the request pages use. */
+const REQUEST_ONLY = /lib[\\/](request|sealed)\.ts|pages[\\/]problems\.ts/;
+
 // The page is built into dist/public, which the Fastify server serves.
 export default defineConfig({
   root: 'web',
-  plugins: [svelte({ compilerOptions: { discloseVersion: false } }), precompress()],
+  plugins: [
+    // Runes everywhere: a component without runes would otherwise compile in legacy mode and
+    // bring Svelte's legacy runtime (~0.5 kB gzip) into every page.
+    svelte({ compilerOptions: { discloseVersion: false, runes: true } }),
+    precompress(),
+  ],
   build: {
     outDir: '../dist/public',
     emptyOutDir: true,
@@ -39,11 +49,29 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
+        // A catalog's chunk is named for its language and part ("de-reveal"), so a test can tell
+        // which language a page loaded: by default both languages' "reveal.ts" are "reveal".
+        chunkFileNames: (chunk) => {
+          const catalog = chunk.moduleIds.map((id) => CATALOG.exec(id)).find(Boolean);
+          return catalog ? `assets/${catalog[1]}-${catalog[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+        // Each path loads what its page uses and little else (test/e2e/budget.test.ts holds
+        // each path to its budget). What three or more pages use is one `shared` chunk: the
+        // Svelte runtime, the API client, the envelope, the link parser, the copy field. What
+        // only the request pages share (the request and sealing code) is the `requests` chunk,
+        // so a secret's sender and recipient never download it. What two pages share stays
+        // in a chunk for those two (rolldown's own splitting: the file picker for create and
+        // answer, the downloads for reveal and inbox, …), and the pages, each catalog and the
+        // QR encoder are chunks of their own.
         codeSplitting: {
-          // What several pages share goes into one chunk instead of a dozen small ones; the
-          // pages, the other languages and the QR encoder stay chunks of their own.
           groups: [
-            { name: 'shared', test: (id) => !/QrCode|qrcode-generator|i18n[\\/](?!en\.)/.test(id), minShareCount: 2 },
+            {
+              name: 'shared',
+              test: (id) => !/QrCode|qrcode-generator|i18n[\\/]/.test(id) && !REQUEST_ONLY.test(id),
+              minShareCount: 3,
+              priority: 2,
+            },
+            { name: 'requests', test: REQUEST_ONLY, minShareCount: 2, priority: 1 },
           ],
         },
       },

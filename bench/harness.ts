@@ -1,27 +1,27 @@
 /**
- * `runBench` measures everything issue 5 asks for and returns it as data; run.ts
+ * `runBench` measures everything issues 5 and 11 ask for and returns it as data; run.ts
  * prints and writes it, the smoke test runs it tiny. It needs `npm run build` first
- * (the servers under test are the built dist/server/main.js) and redis-server.
+ * (the servers under test are the built dist/server/main.js), redis-server and wrk.
  */
 import { cpus, platform, arch } from 'node:os';
 import { startRedis } from '../test/helpers/redis-server.js';
 import { envelopeFixture, measureEnvelope, median, type EnvelopeFixture, type EnvelopeResult } from './envelope.js';
-import { aggregate, measureLoad, measurePaired, type LoadResult, type LoadSettings, type LoadTarget } from './load.js';
+import { assertWrk, measurePaired, sameRequestsTo, type LoadSettings } from './load.js';
 import { measurePage, type PageSizeResult } from './page-size.js';
-import { assertBuilt, startBurnlink, startCeiling, WEB_ROOT, type ChildServer } from './processes.js';
+import { assertBuilt, startBare, startBurnlink, WEB_ROOT, type ChildServer } from './processes.js';
 import { measureRedisMemory, type RedisMemoryResult } from './redis-memory.js';
-import { measureRoutes, VIEWS_PER_SECRET, type RouteResult, type RouteResults } from './routes.js';
+import { measureRoutes, routeTargets, VIEWS_PER_SECRET, type RouteResult, type RouteResults } from './routes.js';
 
 export type StoreKind = 'redis' | 'memory';
 
 export interface BenchOptions {
   /** Keep-alive connections of every HTTP run. */
   connections: number;
-  /** Timed seconds per route (and as many again for its paired ceiling). */
+  /** Timed seconds per route (and as many again for what it is paired with). */
   durationSeconds: number;
   /** Untimed seconds before each route's first slice. */
   warmupSeconds: number;
-  /** Routes and the ceiling alternate in slices about this long. */
+  /** A route and what it is paired with alternate in slices about this long. */
   sliceSeconds: number;
   /** Secrets stored for the Redis memory measurement. */
   secrets: number;
@@ -32,6 +32,8 @@ export interface BenchOptions {
   pbkdf2Runs: number;
   /** Minimum milliseconds each envelope timing runs for. */
   envelopeMinTimeMs: number;
+  /** Server processes of the WORKERS row, compared with one process on Redis. */
+  workers: number;
   /** When set, the burnlink servers under load write V8 CPU profiles here. */
   cpuProfileDir?: string;
   /** Progress lines (run.ts prints them to stderr); silent by default. */
@@ -48,6 +50,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   startupRuns: 5,
   pbkdf2Runs: 3,
   envelopeMinTimeMs: 500,
+  workers: 2,
 };
 
 export interface BenchReport {
@@ -56,15 +59,12 @@ export interface BenchReport {
   /** Bytes of the envelope every create sends (a sealed short text). */
   envelopeBytes: number;
   viewsPerSecret: number;
-  /** The bare route, pooled over every slice it ran in. */
-  ceiling: LoadResult;
-  /** The slowest and fastest of the ceiling's slices, req/s: how noisy the machine was. */
-  ceilingRange: [min: number, max: number];
-  /** A bare POST with a create-sized body, paired with the ceiling like a route. */
-  reference: RouteResult;
+  /** Each route of one server process, paired with its bare twin. */
   routes: Record<StoreKind, RouteResults>;
-  /** Median milliseconds from spawn to a 200 from /readyz (the ceiling: from its route). */
-  startup: Record<StoreKind | 'ceiling', { medianMs: number; runsMs: number[] }>;
+  /** `WORKERS=options.workers` on Redis, paired with one process on the same Redis. */
+  workers: { create: RouteResult; reveal: RouteResult };
+  /** Median milliseconds from spawn to a 200 from /readyz (the bare app: from its route). */
+  startup: Record<StoreKind | 'bare', { medianMs: number; runsMs: number[] }>;
   redisMemory: RedisMemoryResult;
   envelope: EnvelopeResult;
   page: PageSizeResult;
@@ -78,6 +78,7 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
   const log = options.log ?? (() => undefined);
   const started = performance.now();
   assertBuilt();
+  assertWrk();
   const fixture = await envelopeFixture();
   const redis = await startRedis();
   try {
@@ -118,15 +119,16 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
 }
 
 /**
- * The ceiling server runs for the whole HTTP part: the reference POST and every route
- * of each store are measured in slices alternating with slices of the ceiling.
+ * The bare twin runs for the whole HTTP part: every route of each store is measured in
+ * slices alternating with the same requests to it; then WORKERS server processes are
+ * measured against one, on the same Redis.
  */
 async function measureHttp(
   stores: Record<StoreKind, string | undefined>,
   fixture: EnvelopeFixture,
   options: BenchOptions,
   log: (line: string) => void,
-): Promise<Pick<BenchReport, 'ceiling' | 'ceilingRange' | 'reference' | 'routes'>> {
+): Promise<Pick<BenchReport, 'routes' | 'workers'>> {
   const load: LoadSettings = {
     connections: options.connections,
     durationSeconds: options.durationSeconds,
@@ -134,50 +136,40 @@ async function measureHttp(
     sliceSeconds: options.sliceSeconds,
   };
   const nodeFlags = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const ceilingServer = await startCeiling();
+  const bare = await startBare();
   try {
-    const ceiling: LoadTarget = { origin: ceilingServer.origin, method: 'GET', path: () => '/' };
-    log('Ceiling: warm-up, and a bare POST for reference…');
-    if (load.warmupSeconds > 0) {
-      await measureLoad(ceiling, { ...load, durationSeconds: load.warmupSeconds, warmupSeconds: 0 });
-    }
-    const post: LoadTarget = {
-      origin: ceilingServer.origin,
-      method: 'POST',
-      path: () => '/echo',
-      // The body of a create, so the two differ only in what burnlink does with it.
-      body: JSON.stringify({
-        ciphertext: Buffer.from(fixture.envelope).toString('base64url'),
-        accessHash: fixture.accessHash,
-      }),
-    };
-    const { ceilingSlices, ...reference } = await measurePaired(post, ceiling, load);
-
     const routes = {} as Record<StoreKind, RouteResults>;
-    for (const [store, redisUrl] of Object.entries(stores) as [StoreKind, string | undefined][]) {
+    for (const store of ['memory', 'redis'] as const) {
       log(`Routes, ${store} store…`);
-      const server = await startBurnlink({ redisUrl, nodeFlags });
+      const server = await startBurnlink({ redisUrl: stores[store], nodeFlags });
       try {
-        const measured = await measureRoutes(server.origin, fixture, ceiling, load);
-        routes[store] = measured.results;
-        ceilingSlices.push(...measured.ceilingSlices);
+        routes[store] = await measureRoutes(server.origin, bare.origin, fixture, load);
       } finally {
         await server.stop();
       }
     }
-    const rates = ceilingSlices.map((slice) => slice.latencies.length / slice.durationSeconds);
-    return {
-      ceiling: aggregate(ceilingSlices),
-      ceilingRange: [Math.min(...rates), Math.max(...rates)],
-      reference,
-      routes,
-    };
+    log(`WORKERS=${options.workers} against one process, Redis…`);
+    const one = await startBurnlink({ redisUrl: stores.redis, nodeFlags });
+    const many = await startBurnlink({ redisUrl: stores.redis, nodeFlags, env: { WORKERS: String(options.workers) } });
+    try {
+      const ids: string[] = [];
+      const manyRoutes = routeTargets(many.origin, fixture, ids);
+      const create = manyRoutes.create();
+      const oneCreate = sameRequestsTo(create, one.origin);
+      const createResult = await measurePaired(create, oneCreate, load);
+      // Each side reveals the secrets it created, so no secret runs out of views.
+      const reveal = manyRoutes.reveal();
+      const oneReveal = routeTargets(one.origin, fixture, oneCreate.ids!).reveal();
+      return { routes, workers: { create: createResult, reveal: await measurePaired(reveal, oneReveal, load) } };
+    } finally {
+      await Promise.all([one.stop(), many.stop()]);
+    }
   } finally {
-    await ceilingServer.stop();
+    await bare.stop();
   }
 }
 
-/** Spawn-to-ready times of the built server on each store, and of the bare Fastify app. */
+/** Spawn-to-ready times of the built server (one process) on each store, and of the bare Fastify app. */
 async function measureStartups(
   stores: Record<StoreKind, string | undefined>,
   runs: number,
@@ -194,7 +186,7 @@ async function measureStartups(
   return {
     memory: await times(() => startBurnlink({ redisUrl: stores.memory })),
     redis: await times(() => startBurnlink({ redisUrl: stores.redis })),
-    ceiling: await times(startCeiling),
+    bare: await times(startBare),
   };
 }
 

@@ -1,11 +1,24 @@
 /**
- * HTTP load with autocannon over loopback at a fixed number of keep-alive connections.
+ * HTTP load with wrk (bench/wrk.lua) over loopback at a fixed number of keep-alive
+ * connections. wrk, in C on one thread, takes a fraction of the CPU autocannon did,
+ * which matters on a 2-core machine where client, server and Redis share the cores
+ * (docs/BENCHMARKS.md, "The load generator").
  *
  * The machine is shared and noisy: back-to-back runs of the same bare route differ by
- * half. So a route is measured against the ceiling in alternating slices (ceiling,
- * route, ceiling, route, …), and its ratio compares like with like.
+ * half. So a route is measured against what it is compared with in alternating slices
+ * (twin, route, twin, route, …), and its ratio compares like with like.
  */
-import autocannon from 'autocannon';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const WRK_SCRIPT = readFileSync(fileURLToPath(new URL('wrk.lua', import.meta.url)), 'utf8');
+/** One client thread: wrk serves 100k+ requests a second on one, and the server needs the other core. */
+const WRK_THREADS = 1;
+const WRK_TIMEOUT = '10s';
 
 /** What a measurement found. Latencies cover every response, 2xx or not. */
 export interface LoadResult {
@@ -15,10 +28,8 @@ export interface LoadResult {
   p99Ms: number;
   /** Responses in the timed slices. */
   responses: number;
-  /** Responses that were not 2xx, plus connection errors and timeouts. */
+  /** Responses of status 400 or more, plus connection errors and timeouts. */
   non2xx: number;
-  /** Count per status code, e.g. { "200": 51234 }. */
-  statusCodes: Record<string, number>;
   durationSeconds: number;
 }
 
@@ -26,17 +37,20 @@ export interface LoadTarget {
   /** Origin of the server, e.g. http://127.0.0.1:4321. */
   origin: string;
   method: 'GET' | 'POST';
-  /** The path of each request in turn; called once per request, so it can rotate ids. */
-  path: () => string;
+  /**
+   * The paths requested, round-robin; each run of the same target goes on where the last
+   * one stopped, so ids with a few views each are not walked from the start every slice.
+   */
+  paths: readonly string[];
   /** JSON body sent with every request. */
   body?: string;
-  /** Sees every response, warm-up included (e.g. to collect created ids). */
-  onResponse?: (status: number, body: string) => void;
+  /** When set, the `id` of every 201 answer (warm-up included) is added here. */
+  ids?: string[];
 }
 
 export interface LoadSettings {
   connections: number;
-  /** Timed seconds per route (the paired ceiling gets as many again). */
+  /** Timed seconds per route (what it is paired with gets as many again). */
   durationSeconds: number;
   /** Untimed seconds before a route's first slice. */
   warmupSeconds: number;
@@ -44,106 +58,161 @@ export interface LoadSettings {
   sliceSeconds: number;
 }
 
-/** A route, and the ceiling measured in the slices between the route's. */
+/** A route, and what it is compared with measured in the slices between the route's. */
 export interface PairedResult {
   route: LoadResult;
-  ceiling: LoadResult;
-  /** The ceiling's raw slices, to pool with other pairs' into one ceiling figure. */
-  ceilingSlices: Slice[];
+  other: LoadResult;
 }
 
-/** A route and the ceiling measured in alternating slices of equal length. */
+/** The same requests, sent to another server (the bare twin of a route). */
+export function sameRequestsTo(target: LoadTarget, origin: string): LoadTarget {
+  // The same id collection too, so the client does the same work for both.
+  return { ...target, origin, ...(target.ids && { ids: [] }) };
+}
+
+/** A route and another target measured in alternating slices of equal length. */
 export async function measurePaired(
   route: LoadTarget,
-  ceiling: LoadTarget,
+  other: LoadTarget,
   settings: LoadSettings,
 ): Promise<PairedResult> {
-  if (settings.warmupSeconds > 0) await runSlice(route, settings.connections, settings.warmupSeconds);
+  if (settings.warmupSeconds > 0) {
+    await runSlice(other, settings.connections, settings.warmupSeconds / 2);
+    await runSlice(route, settings.connections, settings.warmupSeconds);
+  }
   const slices = Math.max(1, Math.round(settings.durationSeconds / settings.sliceSeconds));
   const seconds = settings.durationSeconds / slices;
   const routeSlices: Slice[] = [];
-  const ceilingSlices: Slice[] = [];
+  const otherSlices: Slice[] = [];
   for (let i = 0; i < slices; i++) {
-    ceilingSlices.push(await runSlice(ceiling, settings.connections, seconds));
-    routeSlices.push(await runSlice(route, settings.connections, seconds));
+    // Both orders, so neither side always runs on the warmer machine.
+    const order = i % 2 === 0 ? [other, route] : [route, other];
+    for (const target of order) {
+      (target === route ? routeSlices : otherSlices).push(await runSlice(target, settings.connections, seconds));
+    }
   }
-  return { route: aggregate(routeSlices), ceiling: aggregate(ceilingSlices), ceilingSlices };
+  return { route: aggregate(routeSlices), other: aggregate(otherSlices) };
 }
 
-/** Warms up, then measures one target on its own. */
-export async function measureLoad(target: LoadTarget, settings: LoadSettings): Promise<LoadResult> {
-  if (settings.warmupSeconds > 0) await runSlice(target, settings.connections, settings.warmupSeconds);
-  return aggregate([await runSlice(target, settings.connections, settings.durationSeconds)]);
-}
-
-/** One autocannon run's raw figures. */
+/** One wrk run's figures. */
 export interface Slice {
-  latencies: number[];
+  /** [microseconds, responses] for every latency seen. */
+  latency: [number, number][];
+  responses: number;
   durationSeconds: number;
   non2xx: number;
-  statusCodes: Record<string, number>;
 }
 
-async function runSlice(target: LoadTarget, connections: number, durationSeconds: number): Promise<Slice> {
-  const latencies: number[] = [];
-  const { onResponse } = target;
-  const instance = autocannon({
-    url: target.origin,
-    connections,
-    duration: durationSeconds,
-    // autocannon stops at its first sample tick after the duration: tick often, so a
-    // short slice is not stretched to the next whole second.
-    sampleInt: 100,
-    timeout: 10,
-    requests: [
-      {
-        method: target.method,
-        headers: target.body === undefined ? {} : { 'content-type': 'application/json' },
-        ...(target.body !== undefined && { body: target.body }),
-        // Every run, the ceiling's included, builds each request through this hook, so
-        // the client does the same work per request whatever the route.
-        setupRequest: (request) => ({ ...request, path: target.path() }),
-        ...(onResponse && { onResponse: (status: number, body: string) => onResponse(status, body) }),
-      },
-    ],
-  });
-  // autocannon's own histogram has 1 ms resolution; keep the exact times for percentiles.
-  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => {
-    latencies.push(responseTime);
-  });
-  const result = await instance;
-  if (latencies.length === 0) {
-    throw new Error(`no response from ${target.origin} (errors: ${result.errors}, timeouts: ${result.timeouts})`);
+/** Fails early with the command to run when wrk is missing. */
+export function assertWrk(): void {
+  if (spawnSync('wrk', ['--version']).error) {
+    throw new Error('wrk is not installed: the benchmark loads the servers with it (apt-get install wrk).');
   }
+}
+
+const workDir = mkdtempSync(join(tmpdir(), 'burnlink-bench-'));
+process.once('exit', () => rmSync(workDir, { recursive: true, force: true }));
+let files = 0;
+/** Per target: its script, body and paths files, and where its next run starts. */
+const prepared = new WeakMap<LoadTarget, { script: string; body: string; paths: string; next: number }>();
+
+function prepare(target: LoadTarget) {
+  let setup = prepared.get(target);
+  if (!setup) {
+    const base = join(workDir, String(files++));
+    setup = { script: `${base}.lua`, body: '-', paths: `${base}.paths`, next: 0 };
+    writeFileSync(setup.script, `${target.ids ? 'collect_ids = true\n' : ''}${WRK_SCRIPT}`);
+    if (target.body !== undefined) writeFileSync((setup.body = `${base}.json`), target.body);
+    writeFileSync(setup.paths, `${target.paths.join('\n')}\n`);
+    prepared.set(target, setup);
+  }
+  return setup;
+}
+
+/** Runs wrk against one target for `seconds` (whole seconds: wrk takes no less). */
+export async function runSlice(target: LoadTarget, connections: number, seconds: number): Promise<Slice> {
+  const setup = prepare(target);
+  const idsFile = target.ids ? join(workDir, `ids-${files++}`) : '-';
+  const duration = Math.max(1, Math.round(seconds));
+  const stdout = await new Promise<string>((resolve, reject) => {
+    execFile(
+      'wrk',
+      [
+        `-t${WRK_THREADS}`,
+        `-c${connections}`,
+        `-d${duration}s`,
+        `--timeout`,
+        WRK_TIMEOUT,
+        '-s',
+        setup.script,
+        target.origin,
+        '--',
+        target.method,
+        setup.body,
+        setup.paths,
+        String(setup.next),
+        String(WRK_THREADS),
+        idsFile,
+      ],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, out, err) => (error ? reject(new Error(`wrk failed: ${error.message}\n${err}`)) : resolve(out)),
+    );
+  });
+  const line = stdout.split('\n').find((text) => text.startsWith('{"responses"'));
+  if (!line) throw new Error(`wrk printed no result for ${target.origin}:\n${stdout}`);
+  const result = JSON.parse(line) as {
+    responses: number;
+    durationMicros: number;
+    errors: Record<'connect' | 'read' | 'write' | 'status' | 'timeout', number>;
+    latency: [number, number][];
+  };
+  // Requests still in flight when wrk stopped reached the server too: skip past them.
+  setup.next = (setup.next + result.responses + connections) % target.paths.length;
+  if (target.ids) {
+    for (let thread = 0; thread < WRK_THREADS; thread++) {
+      const text = await readFile(`${idsFile}.${thread}`, 'utf8').catch(() => '');
+      for (const id of text.split('\n')) if (id) target.ids.push(id);
+    }
+  }
+  if (result.responses === 0) {
+    throw new Error(`no response from ${target.origin} (wrk errors: ${JSON.stringify(result.errors)})`);
+  }
+  const { connect, read, write, status, timeout } = result.errors;
   return {
-    latencies,
-    durationSeconds: result.duration,
-    non2xx: result.non2xx + result.errors + result.timeouts,
-    statusCodes: Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count])),
+    latency: result.latency,
+    responses: result.responses,
+    durationSeconds: result.durationMicros / 1e6,
+    non2xx: connect + read + write + status + timeout,
   };
 }
 
 /** Pools slices into one result: exact percentiles over all their responses. */
 export function aggregate(slices: Slice[]): LoadResult {
-  const latencies = slices.flatMap((slice) => slice.latencies).sort((a, b) => a - b);
-  const durationSeconds = slices.reduce((sum, slice) => sum + slice.durationSeconds, 0);
-  const statusCodes: Record<string, number> = {};
+  const histogram = new Map<number, number>();
   for (const slice of slices) {
-    for (const [code, count] of Object.entries(slice.statusCodes)) statusCodes[code] = (statusCodes[code] ?? 0) + count;
+    for (const [micros, hits] of slice.latency) histogram.set(micros, (histogram.get(micros) ?? 0) + hits);
   }
+  const sorted = [...histogram].sort((a, b) => a[0] - b[0]);
+  const responses = slices.reduce((sum, slice) => sum + slice.responses, 0);
+  const durationSeconds = slices.reduce((sum, slice) => sum + slice.durationSeconds, 0);
   return {
-    reqPerSec: latencies.length / durationSeconds,
-    p50Ms: percentile(latencies, 0.5),
-    p99Ms: percentile(latencies, 0.99),
-    responses: latencies.length,
+    reqPerSec: responses / durationSeconds,
+    p50Ms: percentile(sorted, 0.5) / 1000,
+    p99Ms: percentile(sorted, 0.99) / 1000,
+    responses,
     non2xx: slices.reduce((sum, slice) => sum + slice.non2xx, 0),
-    statusCodes,
     durationSeconds,
   };
 }
 
-/** Nearest-rank percentile of sorted values. */
-export function percentile(sorted: readonly number[], fraction: number): number {
-  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(fraction * sorted.length) - 1));
-  return sorted[index]!;
+/** Nearest-rank percentile of a sorted histogram of [value, count]. */
+export function percentile(sorted: readonly [number, number][], fraction: number): number {
+  const total = sorted.reduce((sum, [, hits]) => sum + hits, 0);
+  const rank = Math.max(1, Math.ceil(fraction * total));
+  let seen = 0;
+  for (const [value, hits] of sorted) {
+    seen += hits;
+    if (seen >= rank) return value;
+  }
+  return sorted.at(-1)?.[0] ?? 0;
 }

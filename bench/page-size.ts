@@ -1,17 +1,16 @@
 /**
- * What the production page ships: the JavaScript and CSS under dist/public/assets, raw
- * and gzip (zlib's default level, what a compressing proxy typically uses).
+ * What the production page ships, path by path: the JavaScript under
+ * dist/public/assets that a browser loads before the person can use each page, and the
+ * CSS, raw and gzipped at level 9 as the server's precompressed files are
+ * (test/e2e/budget.test.ts weighs the same files as a browser fetches them).
  *
- * `/` (create) and `/s/ID` (reveal) serve the same index.html, so both load what it
- * names and everything that imports statically. A page split into chunks then loads
- * its own chunk: the create path is the chunks whose names start with "create" (Vite
- * names a chunk after its module: CreatePage.svelte, create.page.ts, …) with their
- * static imports; likewise "reveal". What a page chunk imports dynamically (the QR
- * code, behind its "Show QR code" button) is fetched only when the person asks, so it
- * is counted on its own, as the browser budget test (test/e2e/budget.test.ts) does.
- * So is a language other than English: its chunk is fetched by the entry only for a
- * person who reads that language. When there is no such chunk (one bundle), both paths
- * are what index.html loads.
+ * Every address is served the same index.html, so every path loads what it names and
+ * their static imports (the entry). A path then loads its page's chunk (Vite names it
+ * after the page's module: `create.page-….js`, …) and the English catalogs of the frame
+ * and of its page (`en-frame-….js`, `en-create-….js`, …), each with its static imports.
+ * What a page imports dynamically (the QR code, behind its "Show QR code" button) is
+ * fetched only when the person asks, so it is counted on its own; so are another
+ * language's catalogs, which a reader of that language fetches instead of the English.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -30,25 +29,31 @@ interface Asset extends Size {
   dynamicImports: string[];
 }
 
+/** The pages, each on its own path (routes.ts), and their addresses. */
+export const PAGES = {
+  create: '/',
+  reveal: '/s/ID',
+  receipt: '/r/ID',
+  request: '/request',
+  answer: '/q/ID',
+  inbox: '/i/ID',
+} as const;
+export type PageName = keyof typeof PAGES;
+
 export interface PageSizeResult {
-  /** The JavaScript index.html loads: every view pays it, create and reveal alike. */
+  /** Each path's JavaScript, before the person asks for anything more. */
+  paths: Record<PageName, Size>;
+  /** The JavaScript index.html loads: every path pays it. */
   entryJs: Size;
-  /** The JavaScript of creating a secret (`/`), before the person asks for anything more. */
-  createJs: Size;
-  /** The JavaScript of revealing one (`/s/ID`). */
-  revealJs: Size;
-  /** Create and reveal together, shared chunks counted once: what the issue's target is about. */
-  createAndRevealJs: Size;
-  /** What the create and reveal pages fetch only when asked (the QR code), beyond both paths. */
+  /** What the pages fetch only when asked for (the QR code), beyond every path. */
   onRequestJs: Size;
-  /** Every JavaScript file built, other pages and languages included. */
+  /** The German catalogs of the path with the most words, fetched instead of the English ones. */
+  germanJs: { page: PageName; size: Size };
+  /** Every JavaScript file built, every catalog included. */
   allJs: Size;
   css: Size;
   jsFiles: number;
 }
-
-/** Chunk names that root each path; see the module comment. */
-const PATH_ROOTS = { create: /^create/i, reveal: /^reveal/i };
 
 // Minified ESM: from"./a.js", import"./a.js", import("./a.js"), import(`./a.js`).
 const IMPORT = /\b(from|import)\s*(\(?)\s*["'`]\.\/([^"'`]+\.js)["'`]/g;
@@ -73,7 +78,7 @@ export async function measurePage(webRoot: string): Promise<PageSizeResult> {
       file,
       kind: ext === '.js' ? 'js' : 'css',
       raw: bytes.length,
-      gzip: gzipSync(bytes).length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
       imports,
       dynamicImports,
     });
@@ -92,26 +97,38 @@ export async function measurePage(webRoot: string): Promise<PageSizeResult> {
     return seen;
   };
   const entry = closure(js.filter((asset) => html.includes(`/assets/${asset.file}`)).map((asset) => asset.file));
-  const path = (root: RegExp): Set<string> =>
-    new Set([...entry, ...closure(js.filter((asset) => root.test(asset.file)).map((asset) => asset.file))]);
-  const create = path(PATH_ROOTS.create);
-  const reveal = path(PATH_ROOTS.reveal);
-  const paths = new Set([...create, ...reveal]);
-  // Only the page chunks' own dynamic imports: the entry's are the pages and languages.
-  const pageChunks = [...paths].filter((file) => !entry.has(file));
+  const chunks = (prefix: string): string[] => {
+    const found = js.filter((asset) => asset.file.startsWith(prefix)).map((asset) => asset.file);
+    if (found.length === 0) throw new Error(`no ${prefix}… chunk in ${assetsDir}`);
+    return found;
+  };
+  const catalogs = (language: string, page: PageName) => [
+    ...chunks(`${language}-frame-`),
+    ...chunks(`${language}-${page}-`),
+  ];
+  const pages = Object.keys(PAGES) as PageName[];
+  const path = (page: PageName): Set<string> =>
+    new Set([...entry, ...closure([...chunks(`${page}.page-`), ...catalogs('en', page)])]);
+  const paths = new Map(pages.map((page) => [page, path(page)]));
+  const everyPath = new Set(pages.flatMap((page) => [...paths.get(page)!]));
+  // Only the page chunks' own dynamic imports: the entry's are the pages and catalogs.
+  const english = new Set(pages.flatMap((page) => [...closure(catalogs('en', page))]));
+  const pageChunks = [...everyPath].filter((file) => !entry.has(file) && !english.has(file));
   const onRequest = [...closure(pageChunks.flatMap((file) => assets.get(file)!.dynamicImports))].filter(
-    (file) => !paths.has(file),
+    (file) => !everyPath.has(file),
   );
   const total = (files: Iterable<string>): Size => {
     const sizes = [...files].map((file) => assets.get(file)!);
     return { raw: sum(sizes.map((s) => s.raw)), gzip: sum(sizes.map((s) => s.gzip)) };
   };
+  const german = pages
+    .map((page) => ({ page, size: total(closure(catalogs('de', page))) }))
+    .reduce((largest, next) => (next.size.gzip > largest.size.gzip ? next : largest));
   return {
+    paths: Object.fromEntries(pages.map((page) => [page, total(paths.get(page)!)])) as Record<PageName, Size>,
     entryJs: total(entry),
-    createJs: total(create),
-    revealJs: total(reveal),
-    createAndRevealJs: total(paths),
     onRequestJs: total(onRequest),
+    germanJs: german,
     allJs: total(js.map((asset) => asset.file)),
     css: total([...assets.values()].filter((asset) => asset.kind === 'css').map((asset) => asset.file)),
     jsFiles: js.length,

@@ -15,13 +15,15 @@ export const REPO_ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
 /** The built production server, as `npm start` runs it. */
 export const SERVER_ENTRY = resolve(REPO_ROOT, 'dist/server/main.js');
 export const WEB_ROOT = resolve(REPO_ROOT, 'dist/public');
-const CEILING_ENTRY = resolve(REPO_ROOT, 'bench/ceiling-server.mjs');
+const BARE_ENTRY = resolve(REPO_ROOT, 'bench/bare-server.mjs');
 
 const READY_TIMEOUT_MS = 15_000;
 const READY_POLL_MS = 5;
 
 export interface ChildServer {
   origin: string;
+  /** The process id, to read its memory from /proc. */
+  pid: number;
   /** Milliseconds from spawn until the ready path first answered 200. */
   readyMs: number;
   /** SIGTERM, then SIGKILL if it has not exited within a few seconds. */
@@ -55,9 +57,13 @@ export async function startBurnlink(options: BurnlinkServerOptions = {}): Promis
     PORT: String(port),
     LOG_LEVEL: 'silent',
     WEB_ROOT,
-    // Limits that would turn a load test into a 429 or 413 test.
+    // Per-client limits and budgets off (issue 11): they would turn a load test from one
+    // address into a 429 test.
     RATE_LIMIT_CREATE: '0',
     RATE_LIMIT_REVEAL: '0',
+    RATE_LIMIT_MANAGE: '0',
+    BYTE_BUDGET_MIB_DAYS: '0',
+    MAX_UPLOADS_PER_CLIENT: '0',
     MEMORY_STORE_BYTES: String(2048 * 1024 * 1024),
     ...(options.redisUrl && { REDIS_URL: options.redisUrl }),
     ...options.env,
@@ -65,10 +71,10 @@ export async function startBurnlink(options: BurnlinkServerOptions = {}): Promis
   return startChild([...(options.nodeFlags ?? []), options.entry ?? SERVER_ENTRY], env, port, '/readyz');
 }
 
-/** Starts the ceiling: a bare Fastify app on the same Node (bench/ceiling-server.mjs). */
-export async function startCeiling(): Promise<ChildServer> {
+/** Starts the bare twin: a bare Fastify app on the same Node (bench/bare-server.mjs). */
+export async function startBare(): Promise<ChildServer> {
   const port = await freePort();
-  return startChild([CEILING_ENTRY], { PATH: process.env.PATH, PORT: String(port) }, port, '/');
+  return startChild([BARE_ENTRY], { PATH: process.env.PATH, PORT: String(port) }, port, '/');
 }
 
 async function startChild(
@@ -103,7 +109,7 @@ async function startChild(
     await stop();
     throw error;
   }
-  return { origin, readyMs: performance.now() - started, stop };
+  return { origin, pid: child.pid!, readyMs: performance.now() - started, stop };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

@@ -8,11 +8,17 @@ import { escapeLine } from './terminal.js';
 export const EXIT_OK = 0;
 export const EXIT_REFUSED = 1;
 export const EXIT_USAGE = 2;
+/** `answer`: the request has already been answered (it takes one answer); nothing was sent. */
+export const EXIT_ALREADY_ANSWERED = 3;
+/** `get` with an inbox link: nobody has answered yet; nothing was changed, so try again later. */
+export const EXIT_NOT_ANSWERED = 4;
+
+type FailureCode = typeof EXIT_REFUSED | typeof EXIT_USAGE | typeof EXIT_ALREADY_ANSWERED | typeof EXIT_NOT_ANSWERED;
 
 export class CliError extends Error {
   constructor(
     message: string,
-    readonly exitCode: typeof EXIT_REFUSED | typeof EXIT_USAGE,
+    readonly exitCode: FailureCode,
   ) {
     super(message);
     this.name = 'CliError';
@@ -28,16 +34,19 @@ export const refused = (message: string) => new CliError(message, EXIT_REFUSED);
 export const GONE_MESSAGE = 'This secret has already been viewed or has expired.';
 
 /**
- * A sentence for an API failure. The server's own words are escaped: the server of a
- * link is whichever one its sender chose. Anything that is not an ApiError is rethrown.
+ * A sentence for an API failure (`gone` for a 404). The server's own words are escaped:
+ * the server of a link is whichever one its sender chose. Anything that is not an
+ * ApiError is rethrown.
  */
-export function fromApi(error: unknown, origin: string): CliError {
+export function fromApi(error: unknown, origin: string, gone = GONE_MESSAGE): CliError {
   if (!(error instanceof ApiError)) throw error;
-  if (error.status === 404) return refused(GONE_MESSAGE);
+  if (error.status === 404) return refused(gone);
   if (error.status === 0 && error.code === 'network') return refused(`Cannot reach the server at ${origin}.`);
   const said = escapeLine(error.message);
   if (error.status === 0) return refused(`${origin} did not answer like a burnlink server: ${said}`);
-  if (error.status === 429) return refused('Too many requests from here just now. Wait a minute and try again.');
+  if (error.code === 'rate_limited') {
+    return refused('Too many requests from here just now. Wait a minute and try again.');
+  }
   if (error.status === 413) return refused('The secret is too large for this server.');
   return refused(`The server refused: ${said}`);
 }

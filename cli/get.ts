@@ -15,13 +15,14 @@ import {
   type SecretFile,
   type SecretKeys,
 } from '../web/src/lib/envelope.js';
-import { LinkError, parseSecretLink } from '../web/src/lib/link.js';
 import { count } from '../web/src/lib/format.js';
 import type { CliEnv } from './env.js';
 import { EXIT_OK, EXIT_REFUSED, fromApi, refused, usageError } from './errors.js';
 import { safeFileName } from '../web/src/lib/file-names.js';
 import { saveFile } from './files.js';
+import { FORGED_ANSWER_NOTE, revealAnswer } from './inbox.js';
 import { decodeUtf8, readAll } from './io.js';
+import { linkArgument } from './links.js';
 import { readPassphrase } from './passphrase.js';
 import { escapeLine, escapeText } from './terminal.js';
 import { GET_HELP, parseCommandArgs } from './usage.js';
@@ -48,21 +49,34 @@ export async function get(env: CliEnv): Promise<number> {
   }
   if (positionals.length !== 1) throw usageError('get takes exactly one LINK.\nRun "burnlink get --help" for usage.');
   const linkFromStdin = positionals[0] === '-';
-  const link = parseLink(linkFromStdin ? await readLink(env) : positionals[0]!);
+  const { kind, origin, id, key } = linkArgument(linkFromStdin ? await readLink(env) : positionals[0]!);
+  if (kind === 'q') {
+    throw usageError(
+      'That is a request link: it is for answering, with "burnlink answer LINK". Its answer is read with ' +
+        'the inbox link (/i/). Nothing was sent.',
+    );
+  }
   // Checked before anything is burned: once revealed, files must have somewhere to go.
   const outDir = resolve(env.cwd, values.out ?? '.');
   const shownDir = values.out === undefined ? 'The current directory' : `--out ${escapeLine(values.out)}`;
   await checkWritableDirectory(outDir, shownDir);
 
-  const { secret, viewsLeft } = await reveal(env, link, {
-    expectPassphrase: values.passphrase === true,
-    stdinUsed: linkFromStdin,
-  });
+  const { secret, viewsLeft } =
+    kind === 'i'
+      ? { secret: await revealAnswer(env, { kind, origin, id, key }), viewsLeft: undefined }
+      : await reveal(
+          env,
+          { origin, id, linkKey: key },
+          { expectPassphrase: values.passphrase === true, stdinUsed: linkFromStdin },
+        );
   printText(env, secret.text);
   const saved = await saveFiles(env, outDir, secret.files, values.force === true);
   if (secret.text === '' && secret.files.length === 0) env.stderr.write('The secret is empty.\n');
+  if (viewsLeft === undefined) {
+    env.stderr.write(`That was its only reading: the answer is now destroyed. ${FORGED_ANSWER_NOTE}\n`);
+  }
   // Numbers from the server are checked before they are shown: the link's sender chose it.
-  if (viewsLeft === 0) env.stderr.write('That was its last view: the secret is now destroyed.\n');
+  else if (viewsLeft === 0) env.stderr.write('That was its last view: the secret is now destroyed.\n');
   else if (Number.isSafeInteger(viewsLeft) && viewsLeft > 0) {
     env.stderr.write(`The link can be opened ${count(viewsLeft, 'more time', 'more times')}.\n`);
   }
@@ -107,19 +121,6 @@ async function reveal(
         'the link is damaged or the stored data was changed.',
     );
   }
-}
-
-/** The link's parts; a damaged link is a usage error and nothing is sent. */
-function parseLink(text: string): Link {
-  let link: Link;
-  try {
-    link = parseSecretLink(text.trim());
-  } catch (error) {
-    if (error instanceof LinkError) throw usageError(`${error.message} Nothing was sent.`);
-    throw error;
-  }
-  if (!/^https?:\/\//.test(link.origin)) throw usageError('A burnlink link starts with https:// (or http://).');
-  return link;
 }
 
 async function readLink(env: CliEnv): Promise<string> {

@@ -1,14 +1,18 @@
 /** Dispatches the command line to a command and turns its failures into exit codes. */
+import { answer } from './answer.js';
 import type { CliEnv } from './env.js';
 import { CliError, EXIT_OK, EXIT_REFUSED, EXIT_USAGE, usageError } from './errors.js';
 import { get } from './get.js';
+import { request } from './request.js';
 import { send } from './send.js';
 import { escapeLine } from './terminal.js';
-import { GET_HELP, MAIN_HELP, SEND_HELP } from './usage.js';
+import { ANSWER_HELP, GET_HELP, MAIN_HELP, REQUEST_HELP, SEND_HELP } from './usage.js';
 
 const COMMANDS: Record<string, { run: (env: CliEnv) => Promise<number>; help: string }> = {
   send: { run: send, help: SEND_HELP },
   get: { run: get, help: GET_HELP },
+  request: { run: request, help: REQUEST_HELP },
+  answer: { run: answer, help: ANSWER_HELP },
 };
 
 /** Runs burnlink with `env.argv` (command first) and resolves to the exit code. */

@@ -1,6 +1,4 @@
 /** `burnlink send`: seals a secret here, stores only the ciphertext, prints the link. */
-import { readFile, stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
 import { ApiClient, type Created } from '../web/src/lib/api.js';
 import {
   deriveKeys,
@@ -9,23 +7,19 @@ import {
   PassphraseError,
   proofHash,
   seal,
-  type SecretFile,
   type SecretKeys,
 } from '../web/src/lib/envelope.js';
 import { parseReceiptLocation, parseSecretLink, receiptLink, secretLink } from '../web/src/lib/link.js';
 import { count, formatDateTime, formatFromNow } from '../web/src/lib/format.js';
-import { parseDuration } from './duration.js';
-import { DEFAULT_SERVER, SERVER_VARIABLE, type CliEnv } from './env.js';
+import { contentSource, readAttachments, readStdinText } from './content.js';
+import { expiresOption } from './duration.js';
+import type { CliEnv } from './env.js';
 import { EXIT_OK, fromApi, refused, usageError } from './errors.js';
-import { decodeUtf8, readAll } from './io.js';
 import { readPassphrase } from './passphrase.js';
-import { escapeLine } from './terminal.js';
+import { serverOrigin } from './server.js';
 import { parseCommandArgs, SEND_HELP } from './usage.js';
 
 const DEFAULT_EXPIRES_IN = 86_400;
-/** The largest envelope any server may be configured to accept (MAX_SECRET_BYTES). */
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
-const ATTACHMENT_TYPE = 'application/octet-stream';
 
 const OPTIONS = {
   server: { type: 'string' },
@@ -43,24 +37,17 @@ export async function send(env: CliEnv): Promise<number> {
     env.stdout.write(SEND_HELP);
     return EXIT_OK;
   }
-  const origin = serverOrigin(values.server ?? env.env[SERVER_VARIABLE] ?? DEFAULT_SERVER);
-  const expiresIn = values.expires === undefined ? DEFAULT_EXPIRES_IN : parseDuration(values.expires);
-  if (expiresIn === undefined) {
-    throw usageError('--expires takes a duration such as 300 (seconds), 5m, 1h, 1d or 7d.');
-  }
+  const origin = serverOrigin(env, values.server);
+  const expiresIn = values.expires === undefined ? DEFAULT_EXPIRES_IN : expiresOption(values.expires);
   const views = parseViews(values.views ?? '1');
-  const stdinText =
-    positionals.length === 0 ? values.text === undefined : positionals.length === 1 && positionals[0] === '-';
-  if (positionals.includes('-') && (positionals.length > 1 || values.text !== undefined)) {
-    throw usageError('"-" reads the text from stdin: it cannot be combined with files or --text.');
-  }
+  const source = contentSource(positionals, values.text);
 
-  const files = stdinText ? [] : await Promise.all(positionals.map((path) => readAttachment(env.cwd, path)));
+  const files = await readAttachments(env.cwd, source.paths);
   // Asked before stdin is read, so a terminal can take the passphrase and then the text.
   const passphrase = values.passphrase
     ? await readPassphrase(env, { confirm: true, why: '--passphrase needs a passphrase.' })
     : undefined;
-  const text = stdinText ? await readText(env) : (values.text ?? '');
+  const text = source.stdinText ? await readStdinText(env, 'secret') : (values.text ?? '');
   if (text === '' && files.length === 0) throw refused('There is nothing to send: the text is empty.');
 
   const linkKey = newLinkKey();
@@ -116,51 +103,10 @@ function checkedLinks(origin: string, created: Created, linkKey: Uint8Array): { 
   return { secret, receipt };
 }
 
-/** The origin of the server URL; links always live at its root. */
-function serverOrigin(text: string): string {
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    throw usageError(`The server "${escapeLine(text)}" is not a URL such as https://burnlink.example.`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw usageError(`The server URL must start with https:// (or http://), not ${escapeLine(url.protocol)}.`);
-  }
-  if (url.username !== '' || url.password !== '' || url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-    throw usageError(`The server must be given as an origin only, such as ${url.protocol}//${url.host}.`);
-  }
-  return url.origin;
-}
-
 function parseViews(text: string): number {
   const views = /^[0-9]{1,6}$/.test(text) ? Number(text) : 0;
   if (views < 1) throw usageError('--views takes a whole number from 1.');
   return views;
-}
-
-/** A file to attach: its bytes, sent under its base name only. */
-async function readAttachment(cwd: string, path: string): Promise<SecretFile> {
-  const shown = escapeLine(path);
-  try {
-    const info = await stat(resolve(cwd, path));
-    if (info.isDirectory()) throw refused(`${shown} is a directory: send its files, or an archive of it.`);
-    if (info.size > MAX_FILE_BYTES) throw refused(`${shown} is too large to send (over 64 MiB).`);
-    return { name: basename(path), type: ATTACHMENT_TYPE, bytes: await readFile(resolve(cwd, path)) };
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw refused(`${shown}: no such file.`);
-    if (code !== undefined) throw refused(`Cannot read ${shown} (${code}).`);
-    throw error;
-  }
-}
-
-async function readText(env: CliEnv): Promise<string> {
-  if (env.isTTY.stdin) env.stderr.write('Type or paste the secret, then press Ctrl-D on an empty line:\n');
-  const bytes = await readAll(env.stdin);
-  return decodeUtf8(bytes, () =>
-    refused('The input is not valid UTF-8 text. To send binary data, give it as a FILE: burnlink send FILE.'),
-  );
 }
 
 async function deriveSenderKeys(linkKey: Uint8Array, passphrase: string | undefined): Promise<SecretKeys> {

@@ -4,24 +4,35 @@
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import alerts from './plugins/alerts.js';
+import byteBudget from './plugins/byte-budget.js';
+import clientKey from './plugins/client-key.js';
 import drain from './plugins/drain.js';
 import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
+import openapi from './plugins/openapi.js';
 import rateLimit from './plugins/rate-limit.js';
 import securityHeaders from './plugins/security-headers.js';
 import staticPage from './plugins/static.js';
 import store from './plugins/store.js';
+import uploadCap from './plugins/upload-cap.js';
 import healthRoutes from './routes/health.routes.js';
 import limitsRoutes from './routes/limits.routes.js';
+import requestsRoutes from './routes/requests.routes.js';
 import secretsRoutes from './routes/secrets.routes.js';
 import { routePattern } from './route-pattern.js';
+import type { RequestStore } from './store/request-store.js';
 import type { SecretStore } from './store/secret-store.js';
 
 export interface AppOptions {
   /** A ready store to use instead of the one the config names. */
   store?: SecretStore;
+  /** A ready request store to use instead of the one the config names. */
+  requests?: RequestStore;
   /** Where log lines go (default stdout); tests capture them here. */
   logStream?: NodeJS.WritableStream;
+  /** This app is one of WORKERS processes: the cluster's primary serves its metrics (workers.ts). */
+  clusterWorker?: boolean;
 }
 
 /**
@@ -85,13 +96,19 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(drain);
   await app.register(securityHeaders);
   await app.register(errorHandler);
-  await app.register(store, { config, store: options.store });
-  app.decorate<string | null>('metricsUrl', null);
-  if (config.metricsPort !== undefined) await app.register(metrics, { config });
+  // Before any route: it records them as they are registered.
+  await app.register(openapi);
+  await app.register(store, { config, store: options.store, requests: options.requests });
+  await app.register(metrics, { config, clusterWorker: options.clusterWorker ?? false });
+  await app.register(clientKey, { config });
   await app.register(rateLimit);
+  await app.register(byteBudget, { config });
+  await app.register(uploadCap, { config });
+  await app.register(alerts, { config });
   await app.register(healthRoutes);
   await app.register(limitsRoutes, { config });
   await app.register(secretsRoutes, { config });
+  await app.register(requestsRoutes, { config });
   await app.register(staticPage, { webRoot: config.webRoot });
   return app;
 }

@@ -4,10 +4,14 @@
  * environment; everything else receives the typed Config.
  */
 import { isIP } from 'node:net';
+import { availableParallelism } from 'node:os';
 import { Type, type Static, type TSchema } from 'typebox';
+import { parseSmtpUrl } from './alerts/smtp-url.js';
 
 const MiB = 1024 * 1024;
 const DAY = 86_400;
+/** `host:port,host:port,…`; each port's range is checked in checkConfig. */
+const HOST_PORT_LIST = '^[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*$';
 
 export const ConfigSchema = Type.Object({
   port: Type.Integer({
@@ -18,6 +22,13 @@ export const ConfigSchema = Type.Object({
     description: 'the TCP port to listen on',
   }),
   host: Type.String({ env: 'HOST', default: '127.0.0.1', minLength: 1, description: 'the address to listen on' }),
+  workers: Type.Union([Type.Literal('auto'), Type.Integer({ minimum: 1, maximum: 256 })], {
+    env: 'WORKERS',
+    default: 1,
+    description:
+      'the number of server processes sharing the port, from 1 to 256, or auto (one per available core); ' +
+      'more than 1 needs Redis',
+  }),
   metricsPort: Type.Optional(
     Type.Integer({
       env: 'METRICS_PORT',
@@ -36,8 +47,23 @@ export const ConfigSchema = Type.Object({
   redisClusterNodes: Type.Optional(
     Type.String({
       env: 'REDIS_CLUSTER_NODES',
-      pattern: '^[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*$',
+      pattern: HOST_PORT_LIST,
       description: 'a comma-separated list of host:port seeds of a Redis Cluster',
+    }),
+  ),
+  redisSentinels: Type.Optional(
+    Type.String({
+      env: 'REDIS_SENTINELS',
+      pattern: HOST_PORT_LIST,
+      description: 'a comma-separated list of host:port of the Redis Sentinels (with REDIS_SENTINEL_NAME)',
+    }),
+  ),
+  redisSentinelName: Type.Optional(
+    Type.String({
+      env: 'REDIS_SENTINEL_NAME',
+      // No spaces: the name is a word in the Sentinels' event messages.
+      pattern: '^[A-Za-z0-9._-]{1,100}$',
+      description: 'the name the Sentinels monitor the primary under (letters, digits, dots, dashes, underscores)',
     }),
   ),
   redisCommandTimeoutMs: Type.Integer({
@@ -82,6 +108,59 @@ export const ConfigSchema = Type.Object({
     minimum: 0,
     maximum: 1_000_000,
     description: 'status and reveal requests one client address may make per minute; 0 turns the limit off',
+  }),
+  rateLimitManage: Type.Integer({
+    env: 'RATE_LIMIT_MANAGE',
+    default: 60,
+    minimum: 0,
+    maximum: 1_000_000,
+    description: 'receipt and burn requests one client address may make per minute; 0 turns the limit off',
+  }),
+  rateLimitIpv6Prefix: Type.Integer({
+    env: 'RATE_LIMIT_IPV6_PREFIX',
+    default: 64,
+    minimum: 16,
+    maximum: 128,
+    description: 'the prefix length by which IPv6 clients are counted: every address of one such network is one client',
+  }),
+  byteBudgetMibDays: Type.Integer({
+    env: 'BYTE_BUDGET_MIB_DAYS',
+    default: 64,
+    minimum: 0,
+    maximum: 65_536,
+    description:
+      'what one client address may keep stored, in MiB·days (size × days kept), refilled over ' +
+      'BYTE_BUDGET_WINDOW_SECONDS; 0 turns the budget off',
+  }),
+  byteBudgetWindowSeconds: Type.Integer({
+    env: 'BYTE_BUDGET_WINDOW_SECONDS',
+    default: 7 * DAY,
+    minimum: 60,
+    maximum: 365 * DAY,
+    description: 'how long a spent byte budget takes to come back in full, in seconds',
+  }),
+  storeHeadroomPercent: Type.Integer({
+    env: 'STORE_HEADROOM_PERCENT',
+    default: 25,
+    minimum: 0,
+    maximum: 90,
+    description:
+      'the share of the store (MEMORY_STORE_BYTES, or Redis maxmemory) kept for small secrets: once the rest is ' +
+      'used, only secrets up to 16 KiB that expire within a day are taken; 0 turns it off',
+  }),
+  createBytesInFlight: Type.Integer({
+    env: 'CREATE_BYTES_IN_FLIGHT',
+    default: 64 * MiB,
+    minimum: 0,
+    maximum: 16_384 * MiB,
+    description: 'the most bytes of create bodies this process receives at once; 0 turns the cap off',
+  }),
+  maxUploadsPerClient: Type.Integer({
+    env: 'MAX_UPLOADS_PER_CLIENT',
+    default: 4,
+    minimum: 0,
+    maximum: 10_000,
+    description: 'the most creates one client address may be sending at once; 0 turns the cap off',
   }),
   minExpiresIn: Type.Integer({
     env: 'MIN_EXPIRES_IN',
@@ -146,6 +225,35 @@ export const ConfigSchema = Type.Object({
     maximum: 600_000,
     description: 'how long a client may take to send a whole request (headers and body), in milliseconds',
   }),
+  smtpUrl: Type.Optional(
+    Type.String({
+      env: 'SMTP_URL',
+      pattern: '^smtps?://\\S+$',
+      // Never echoed in an error: it may hold the SMTP password.
+      sensitive: true,
+      description:
+        'the SMTP server for email alerts: smtp://host:587 (STARTTLS when offered) or smtps://host:465 (TLS), ' +
+        'with credentials as smtp://user:password@host:587 (percent-encoded), and optionally ?requireTLS=true, ' +
+        '?tls.rejectUnauthorized=false or ?name=EHLO-NAME; unset means no alerts',
+    }),
+  ),
+  mailFrom: Type.Optional(
+    Type.String({
+      env: 'MAIL_FROM',
+      pattern: '^([^<>\\r\\n]*<[^\\s@<>]+@[^\\s@<>]+>|[^\\s@<>]+@[^\\s@<>]+)$',
+      description:
+        'the sender of email alerts, as alerts@example.com or "burnlink <alerts@example.com>"; needed with SMTP_URL',
+    }),
+  ),
+  publicUrl: Type.Optional(
+    Type.String({
+      env: 'PUBLIC_URL',
+      pattern: '^https://[^/?#\\s]+/?$',
+      description:
+        "the site's https:// address (https://secrets.example.com), the one link email alerts may carry; " +
+        'unset means alerts carry no link',
+    }),
+  ),
   logLevel: Type.Union(
     [
       Type.Literal('fatal'),
@@ -176,7 +284,7 @@ export class ConfigError extends Error {
   }
 }
 
-type Property = TSchema & { env: string; description: string; default?: unknown };
+type Property = TSchema & { env: string; description: string; default?: unknown; sensitive?: boolean };
 
 /** Reads and validates the configuration from environment variables. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
@@ -190,7 +298,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     }
     const value = parseValue(schema, raw);
     if (value === undefined)
-      problems.push(`${schema.env} must be ${expectation(schema)} (got ${JSON.stringify(raw)}).`);
+      problems.push(
+        `${schema.env} must be ${expectation(schema)} (got ${schema.sensitive ? 'a value not shown here' : JSON.stringify(raw)}).`,
+      );
     else config[key] = value;
   }
   return checkConfig(config as Config, problems);
@@ -218,12 +328,75 @@ function checkConfig(config: Config, problems: string[]): Config {
     if (config.metricsPort !== undefined && config.metricsPort !== 0 && config.metricsPort === config.port) {
       problems.push('METRICS_PORT must differ from PORT: metrics are kept off the public port.');
     }
-    if (config.redisUrl !== undefined && config.redisClusterNodes !== undefined) {
-      problems.push('Set REDIS_URL or REDIS_CLUSTER_NODES, not both.');
-    }
+    problems.push(...redisProblems(config));
+    problems.push(...workersProblems(config));
+    problems.push(...smtpProblems(config));
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** One way to reach Redis at most; the Sentinels with the name they know the primary by; real ports. */
+function redisProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const ways = (['redisUrl', 'redisClusterNodes', 'redisSentinels'] as const).filter(
+    (key) => config[key] !== undefined,
+  );
+  if (ways.length > 1) {
+    const names = ways.map((key) => (ConfigSchema.properties[key] as unknown as Property).env);
+    const set = names.length === 2 ? `both ${names.join(' and ')}` : 'all three';
+    problems.push(`Set only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS, not ${set}.`);
+  }
+  if ((config.redisSentinels === undefined) !== (config.redisSentinelName === undefined)) {
+    problems.push('REDIS_SENTINELS and REDIS_SENTINEL_NAME go together: the Sentinels, and the name of the primary.');
+  }
+  for (const key of ['redisClusterNodes', 'redisSentinels'] as const) {
+    const list = config[key];
+    if (list !== undefined && parseHostPorts(list).some(({ port }) => port < 1 || port > 65535)) {
+      const { env, description } = ConfigSchema.properties[key] as unknown as Property;
+      problems.push(`${env} must be ${description}, each port from 1 to 65535 (got ${JSON.stringify(list)}).`);
+    }
+  }
+  return problems;
+}
+
+/** How many server processes WORKERS asks for: `auto` is one per core this process may use. */
+export function workerCount(config: Pick<Config, 'workers'>): number {
+  return config.workers === 'auto' ? availableParallelism() : config.workers;
+}
+
+/** Several processes need a store they all share. */
+function workersProblems(config: Config): string[] {
+  const count = workerCount(config);
+  if (count === 1 || config.redisUrl || config.redisClusterNodes || config.redisSentinels) return [];
+  const asked = config.workers === 'auto' ? `auto, ${count} on this machine` : String(count);
+  return [
+    `WORKERS must be 1 with the in-memory store (got ${asked}): each process would keep secrets of its own, so a ` +
+      'link created through one process would not open through another. Set REDIS_URL, REDIS_CLUSTER_NODES or ' +
+      'REDIS_SENTINELS to run several processes.',
+  ];
+}
+
+/** `host:port,host:port,…` (REDIS_CLUSTER_NODES, REDIS_SENTINELS) as ioredis takes it. */
+export function parseHostPorts(list: string): { host: string; port: number }[] {
+  return list.split(',').map((entry) => {
+    const [host, port] = entry.split(':');
+    return { host: host!, port: Number(port) };
+  });
+}
+
+/** SMTP_URL must name a server (its text is never repeated: it may hold a password); MAIL_FROM goes with it. */
+function smtpProblems({ smtpUrl, mailFrom }: Config): string[] {
+  if (smtpUrl === undefined) return [];
+  const problems: string[] = [];
+  const { pattern, description } = ConfigSchema.properties.smtpUrl as unknown as Property & { pattern: string };
+  if (!new RegExp(pattern).test(smtpUrl) || !parseSmtpUrl(smtpUrl)) {
+    problems.push(`SMTP_URL must be ${description} (got a value not shown here).`);
+  }
+  if (mailFrom === undefined) {
+    problems.push('MAIL_FROM must be set when SMTP_URL is: the address email alerts are sent from.');
+  }
+  return problems;
 }
 
 /** An address or range as Fastify's trustProxy (proxy-addr) takes it. */

@@ -1,14 +1,17 @@
-/** Reads the configuration from the environment, builds the app and listens. */
+/**
+ * Reads the configuration from the environment, then serves: in this process, or with
+ * WORKERS > 1 in that many processes sharing the port (workers.ts), each of which runs
+ * this file again as a cluster worker.
+ */
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, workerCount, type Config } from './config.js';
+import { onShutdownSignal, SHUTDOWN_GRACE_MS } from './shutdown.js';
+import { runPrimary } from './workers.js';
 
-/** How long in-flight requests get to finish after SIGTERM/SIGINT. */
-const SHUTDOWN_GRACE_MS = 10_000;
-
-async function main() {
-  let config;
+function readConfig(): Config {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -16,23 +19,28 @@ async function main() {
     }
     throw error;
   }
-  const app = await buildApp(config);
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      app.log.info({ signal }, 'shutting down');
-      setTimeout(() => {
-        app.log.error('in-flight requests did not finish in time; exiting');
+}
+
+async function main() {
+  const config = readConfig();
+  const workers = workerCount(config);
+  if (cluster.isPrimary && workers > 1) return runPrimary(config, workers);
+
+  const app = await buildApp(config, { clusterWorker: cluster.isWorker });
+  onShutdownSignal((signal) => {
+    app.log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      app.log.error('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error while shutting down');
         process.exit(1);
-      }, SHUTDOWN_GRACE_MS).unref();
-      app.close().then(
-        () => process.exit(0),
-        (error: unknown) => {
-          app.log.error({ err: error }, 'error while shutting down');
-          process.exit(1);
-        },
-      );
-    });
-  }
+      },
+    );
+  });
   await app.listen({ port: config.port, host: config.host });
 }
 

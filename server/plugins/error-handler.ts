@@ -10,13 +10,13 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { HttpError } from '../errors.js';
+import { isHttpError, type ErrorCode } from '../errors.js';
 import { PATTERN_MEANINGS } from '../schemas.js';
 import { StoreUnavailableError } from '../store/secret-store.js';
-import { SECURITY_HEADERS } from './security-headers.js';
+import { JSON_SECURITY_HEADERS } from './security-headers.js';
 
 /** Codes for Fastify's own client errors; their messages can echo request bytes, so ours replace them. */
-const CLIENT_ERRORS: Record<number, [string, string]> = {
+const CLIENT_ERRORS: Record<number, [ErrorCode, string]> = {
   400: ['invalid_request', 'The request is not valid.'],
   // @fastify/static refuses paths with NUL bytes or names the file system cannot take.
   403: ['forbidden', 'This path cannot be served.'],
@@ -57,7 +57,8 @@ function validationMessage(error: FastifyError): string {
 
 async function errorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    if (error instanceof HttpError) {
+    if (isHttpError(error)) {
+      app.metrics.count('refusals', error.code);
       return reply.code(error.statusCode).send({ error: error.code, message: error.message, ...error.extra });
     }
     if (error instanceof StoreUnavailableError) {
@@ -71,12 +72,14 @@ async function errorHandler(app: FastifyInstance) {
       });
     }
     if (error.validation) {
+      app.metrics.count('refusals', 'invalid_request');
       return reply.code(400).send({ error: 'invalid_request', message: validationMessage(error) });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const [code, message] = CLIENT_ERRORS[status] ?? ['invalid_request', 'The request is not valid.'];
       request.log.info({ code: error.code ?? code, statusCode: status }, 'request refused');
+      app.metrics.count('refusals', code);
       return reply.code(status).send({ error: code, message: FASTIFY_MESSAGES[error.code] ?? message });
     }
     request.log.error({ err: error }, 'unexpected error');
@@ -88,8 +91,8 @@ async function errorHandler(app: FastifyInstance) {
   });
 }
 
-/** Headers for answers written without Fastify's onSend hook. */
-const BARE_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
+/** Headers for the JSON answers written without Fastify's onSend hook. */
+const BARE_HEADERS = { ...JSON_SECURITY_HEADERS, 'cache-control': 'no-store' };
 
 /**
  * Fastify's `frameworkErrors`: a URL whose percent-encoding is broken, or a path
@@ -109,7 +112,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
     );
 }
 
-const CONNECTION_ERRORS: Record<string, [number, string, string]> = {
+const CONNECTION_ERRORS: Record<string, [number, ErrorCode, string]> = {
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'timeout', 'The request took too long to arrive.'],
   HPE_HEADER_OVERFLOW: [431, 'headers_too_large', 'The request headers are larger than this server accepts.'],
 };

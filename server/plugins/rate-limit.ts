@@ -1,20 +1,94 @@
 /**
- * Per-client-address rate limits (@fastify/rate-limit), counted in Redis when the
- * store uses Redis so every app instance shares them. Routes opt in with
- * `rateLimiter(app, max, group)`; the check runs on request, before the body is read.
+ * Per-client rate limits (@fastify/rate-limit), keyed by `request.clientKey` and counted
+ * in Redis when the store uses Redis, so every app instance shares them. Routes opt in
+ * with `rateLimiter(app, max, group)`; the check runs on request, before the body is read.
+ *
+ * They never fail open: each instance also counts in its own memory, and when Redis
+ * cannot count (full, frozen, down) that count answers until Redis can again
+ * (redis-fallback.ts). Without Redis, the memory count is the only one.
  */
-import rateLimit from '@fastify/rate-limit';
+import { createHash } from 'node:crypto';
+import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Cluster, Redis } from 'ioredis';
 import { HttpError } from '../errors.js';
+import { RedisFallback } from '../redis-fallback.js';
+import { runScript, type LuaScript } from '../store/redis-scripts.js';
+
+/** Redis keys: `bl:rate:GROUP:CLIENT`, one a client and group, living one window. */
+const KEY_PREFIX = 'bl:rate:';
+/** Clients this process keeps counts for; beyond it the least recently started window is dropped. */
+const MAX_LOCAL_CLIENTS = 100_000;
+
+/** KEYS: the counter. ARGV: window ms. Returns {count, ms left}. The TTL is set again should a key lack one. */
+const source = `local count = redis.call('INCR', KEYS[1])
+if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+return {count, redis.call('PTTL', KEYS[1])}`;
+const COUNT: LuaScript = { source, sha: createHash('sha1').update(source).digest('hex') };
+
+interface Count {
+  current: number;
+  ttl: number;
+}
+
+/** Fixed-window counters in Redis, with this process's own count beside them for when Redis cannot answer. */
+class SharedCounters implements FastifyRateLimitStore {
+  readonly #local = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(
+    private readonly redis: Redis | Cluster | null,
+    private readonly fallback: RedisFallback,
+  ) {}
+
+  incr(key: string, callback: (error: Error | null, result?: Count) => void, timeWindow: number): void {
+    const local = this.#countLocally(key, timeWindow);
+    const redis = this.redis;
+    if (!redis) return callback(null, local);
+    const remote = async (): Promise<Count> => {
+      const [current, ttl] = (await runScript(redis, COUNT, [KEY_PREFIX + key], [timeWindow])) as [number, number];
+      return { current, ttl };
+    };
+    void this.fallback.count(remote, local).then((count) => callback(null, count));
+  }
+
+  /** One store serves every limiter: the group is part of each key. */
+  child(): FastifyRateLimitStore {
+    return this;
+  }
+
+  #countLocally(key: string, timeWindow: number): Count {
+    const now = Date.now();
+    let entry = this.#local.get(key);
+    if (!entry || entry.resetAt <= now) {
+      // Re-inserted, so the map's order is the order windows started in: the oldest, first
+      // to end, go first — a couple of ended ones with every new window, and beyond the
+      // bound the oldest whatever its state.
+      this.#local.delete(key);
+      for (let i = 0; i < 2; i++) {
+        const oldest = this.#local.entries().next().value;
+        if (!oldest || oldest[1].resetAt > now) break;
+        this.#local.delete(oldest[0]);
+      }
+      if (this.#local.size >= MAX_LOCAL_CLIENTS) this.#local.delete(this.#local.keys().next().value!);
+      entry = { count: 0, resetAt: now + timeWindow };
+      this.#local.set(key, entry);
+    }
+    entry.count += 1;
+    return { current: entry.count, ttl: entry.resetAt - now };
+  }
+}
 
 async function rateLimitPlugin(app: FastifyInstance) {
+  const counters = new SharedCounters(app.redis, new RedisFallback(app.log, 'rate limits'));
   await app.register(rateLimit, {
     global: false,
-    redis: app.redis ?? undefined,
-    nameSpace: 'bl:rate:',
-    // A Redis outage is answered by the store with 503; the limiter must not turn it into 500s.
-    skipOnError: true,
+    // The plugin constructs its store itself; this hands it the one above.
+    store: class {
+      constructor() {
+        return counters;
+      }
+    } as unknown as FastifyRateLimitStoreCtor,
     errorResponseBuilder: (_request, context) =>
       new HttpError(
         429,
@@ -25,13 +99,17 @@ async function rateLimitPlugin(app: FastifyInstance) {
 }
 
 /**
- * onRequest hooks for at most `max` requests a minute per client address, one budget
- * for every route given the same hooks; none when max is 0. (The plugin's per-route
- * `groupId` would not do: it keeps one counter per route in memory.)
+ * onRequest hooks for at most `max` requests a minute per client, one budget for every
+ * route given the same `group`; none when max is 0. (The plugin's per-route `groupId`
+ * would not do: it keeps one counter per route in memory.)
  */
 export function rateLimiter(app: FastifyInstance, max: number, group: string): onRequestHookHandler[] {
   if (max === 0) return [];
-  return [app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${group}:${request.ip}` })];
+  return [app.rateLimit({ max, timeWindow: 60_000, keyGenerator: (request) => `${group}:${request.clientKey}` })];
 }
 
-export default fp(rateLimitPlugin, { name: 'rate-limit', fastify: '5.x', dependencies: ['secret-store'] });
+export default fp(rateLimitPlugin, {
+  name: 'rate-limit',
+  fastify: '5.x',
+  dependencies: ['secret-store', 'client-key'],
+});

@@ -1,9 +1,24 @@
 /**
  * Security headers on every response (page, asset, API, error, 404), and the cache
- * rule: nothing is cached except the content-hashed build assets.
+ * rule: nothing is cached except the content-hashed build assets and the answers of a
+ * route that asks for it in its config (`cacheControl`).
+ *
+ * What a page needs and what a JSON answer needs differ: the page's policy (CSP,
+ * framing, referrer, opener, permissions, HSTS) acts on documents a browser renders, and
+ * a JSON answer is never one. A JSON answer is kept safe by never being sniffed as
+ * something else (`nosniff`), never stored (`no-store`) and never readable by another
+ * site's no-cors request (CORP); those it gets, and at ~110 bytes instead of ~560 the
+ * API answers faster (docs/BENCHMARKS.md, "Throughput").
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onSendHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Cache-Control of this route's 200s and 304s, for an answer that is the same for everyone and holds no secret. */
+    cacheControl?: string;
+  }
+}
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -13,7 +28,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Sent on every response; exported for the answers written outside Fastify's hooks (error-handler.ts). */
+/** Sent on every answer but JSON ones: the page, its assets, and anything else a browser may render. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'referrer-policy': 'no-referrer',
@@ -25,15 +40,41 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
 
+/**
+ * Sent on JSON answers (the API, its refusals, the health checks) and on answers with no
+ * body, with `cache-control` (see the top of this file); exported for the answers written
+ * outside Fastify's hooks (error-handler.ts).
+ */
+export const JSON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'x-content-type-options': 'nosniff',
+  'cross-origin-resource-policy': 'same-origin',
+};
+
 const IMMUTABLE_ASSET = /^\/assets\/[^/]+$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 async function securityHeaders(app: FastifyInstance) {
   // Callback style, not async: this runs on every response, and a promise per reply showed in profiles.
   app.addHook('onSend', (request, reply, payload, done) => {
-    reply.headers(SECURITY_HEADERS);
-    const cacheable = reply.statusCode === 200 && IMMUTABLE_ASSET.test(request.url);
-    reply.header('cache-control', cacheable ? 'public, max-age=31536000, immutable' : 'no-store');
+    const type = reply.getHeader('content-type');
+    const json = typeof type === 'string' ? type.startsWith('application/json') : reply.statusCode === 204;
+    reply.headers(json ? JSON_SECURITY_HEADERS : SECURITY_HEADERS);
+    const immutable = reply.statusCode === 200 && !json && IMMUTABLE_ASSET.test(request.url);
+    reply.header('cache-control', immutable ? IMMUTABLE : 'no-store');
     done(null, payload);
+  });
+  // A route's own Cache-Control (its config), set after the hook above: looked up once per
+  // route rather than through request.routeOptions, which builds an object on every call.
+  app.addHook('onRoute', (route) => {
+    const cacheControl = route.config?.cacheControl;
+    if (cacheControl === undefined) return;
+    const own: onSendHookHandler = (_request, reply, payload, done) => {
+      // A 304 repeats it: its headers replace those of the copy a cache keeps.
+      if (reply.statusCode === 200 || reply.statusCode === 304) reply.header('cache-control', cacheControl);
+      done(null, payload);
+    };
+    const hooks = route.onSend === undefined ? [] : Array.isArray(route.onSend) ? route.onSend : [route.onSend];
+    route.onSend = [...hooks, own];
   });
 }
 

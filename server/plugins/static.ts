@@ -1,5 +1,5 @@
 /**
- * Serves the built page. `/` and every /s/… and /r/… path get the same index.html
+ * Serves the built page. `/`, `/request` and every /s/…, /r/…, /q/… and /i/… path get the same index.html
  * without looking anything up, so fetching a link tells a scanner nothing and burns
  * nothing. index.html is read once at start-up: it is on every link's path, and
  * sending it from disk each time cost most of the page route's time.
@@ -17,8 +17,7 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string }) {
   if (!existsSync(indexPath)) {
     throw new Error(`The page is not built: ${indexPath} is missing. Run "npm run build" first.`);
   }
-  const index = readFileSync(indexPath);
-  const etag = `"${createHash('sha256').update(index).digest('base64url').slice(0, 22)}"`;
+  const page = fixedAnswer(readFileSync(indexPath), 'text/html; charset=utf-8');
 
   await app.register(fastifyStatic, {
     root,
@@ -32,14 +31,21 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string }) {
     redirect: false,
     serveDotFiles: false,
   });
-  const page = (request: FastifyRequest, reply: FastifyReply) => {
+  // The page, not the API: out of the OpenAPI document.
+  const notApi = { schema: { hide: true } };
+  app.get('/', notApi, page);
+  app.get('/request', notApi, page);
+  for (const prefix of ['s', 'r', 'q', 'i']) app.get(`/${prefix}/*`, notApi, page);
+}
+
+/** A handler sending the same bytes every time, with their ETag: 304 when the client has them. */
+export function fixedAnswer(body: string | Buffer, type: string) {
+  const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`;
+  return (request: FastifyRequest, reply: FastifyReply) => {
     reply.header('etag', etag);
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
-    return reply.type('text/html; charset=utf-8').send(index);
+    return reply.type(type).send(body);
   };
-  app.get('/', page);
-  app.get('/s/*', page);
-  app.get('/r/*', page);
 }
 
 export default fp(staticPage, { name: 'static-page', fastify: '5.x' });

@@ -5,14 +5,21 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Cluster, Redis, type RedisOptions } from 'ioredis';
-import type { Config } from '../config.js';
+import { parseHostPorts, type Config } from '../config.js';
+import { MemoryBudget } from '../store/memory-budget.js';
 import { MemoryStore } from '../store/memory.js';
 import { checkEvictionPolicy, checkRedisVersion, RedisStore } from '../store/redis.js';
+import { connectSentinel, type SentinelClient } from '../store/redis-sentinel.js';
+import { MemoryRequestStore } from '../store/memory-requests.js';
+import { RedisRequestStore } from '../store/redis-requests.js';
+import type { RequestStore } from '../store/request-store.js';
 import type { SecretStore, StoreLimits } from '../store/secret-store.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     store: SecretStore;
+    /** Requests for secrets, in the same Redis or the same memory budget as the secrets. */
+    requests: RequestStore;
     /** The Redis client behind the store, shared with the rate limiter; null with the memory store. */
     redis: Redis | Cluster | null;
   }
@@ -33,16 +40,18 @@ export const redisClientOptions = (commandTimeout: number): RedisOptions => ({
   // reconnect: the scripts are not idempotent (a create would find its own id taken).
   autoResendUnfulfilledCommands: false,
   retryStrategy: (attempt) => Math.min(attempt * 200, 2000),
-  // Not enableAutoPipelining, though it was faster: with it, a frozen Redis held some
-  // requests for as long as it stayed frozen instead of failing them after
-  // commandTimeout; and runScript's callBuffer would crash the process under it
-  // (docs/BENCHMARKS.md, "Throughput").
+  // Not enableAutoPipelining: measured slower with wrk (create −4 to −16 %), and a frozen
+  // Redis then held requests beyond commandTimeout unless every call was bounded from its
+  // start (docs/BENCHMARKS.md, "Throughput").
 });
 
 /** How long start-up waits for Redis before serving anyway (and answering 503 until it comes). */
 const READY_WAIT_MS = 5000;
 
-async function storePlugin(app: FastifyInstance, options: { config: Config; store?: SecretStore }) {
+async function storePlugin(
+  app: FastifyInstance,
+  options: { config: Config; store?: SecretStore; requests?: RequestStore },
+) {
   const { config } = options;
   const limits: StoreLimits = {
     maxAttempts: config.maxPassphraseAttempts,
@@ -50,17 +59,24 @@ async function storePlugin(app: FastifyInstance, options: { config: Config; stor
   };
   let store = options.store;
   let redis: Redis | Cluster | null = null;
-  if (!store && (config.redisUrl || config.redisClusterNodes)) {
+  let sentinel: SentinelClient | undefined;
+  if (!store && (config.redisUrl || config.redisClusterNodes || config.redisSentinels)) {
     const clientOptions = redisClientOptions(config.redisCommandTimeoutMs);
-    const client = config.redisClusterNodes
-      ? new Cluster(
-          config.redisClusterNodes.split(',').map((node) => {
-            const [host, port] = node.split(':');
-            return { host: host!, port: Number(port) };
-          }),
-          { enableOfflineQueue: false, redisOptions: clientOptions },
-        )
-      : new Redis(config.redisUrl!, clientOptions);
+    if (config.redisSentinels) {
+      const target = { sentinels: parseHostPorts(config.redisSentinels), name: config.redisSentinelName! };
+      sentinel = connectSentinel(target, clientOptions, {
+        info: (message) => app.log.info(message),
+        warn: (message) => app.log.warn(message),
+      });
+    }
+    const client =
+      sentinel?.redis ??
+      (config.redisClusterNodes
+        ? new Cluster(parseHostPorts(config.redisClusterNodes), {
+            enableOfflineQueue: false,
+            redisOptions: clientOptions,
+          })
+        : new Redis(config.redisUrl!, clientOptions));
     // ioredis reports connection errors as events; without a listener they would crash the process.
     client.on('error', (err: Error) => app.log.warn({ reason: err.message }, 'redis connection error'));
     await waitForReady(client);
@@ -75,9 +91,24 @@ async function storePlugin(app: FastifyInstance, options: { config: Config; stor
     store = new MemoryStore({ limits, maxBytes: config.memoryStoreBytes });
     app.log.warn('Using the in-memory store: secrets do not survive a restart. Set REDIS_URL for production.');
   }
+  const requests: RequestStore =
+    options.requests ??
+    (redis
+      ? new RedisRequestStore({ redis, limits })
+      : new MemoryRequestStore({
+          limits,
+          // Within the secrets' budget, so together they stay within MEMORY_STORE_BYTES.
+          budget: store instanceof MemoryStore ? store.budget : new MemoryBudget(config.memoryStoreBytes),
+        }));
   app.decorate('store', store);
+  app.decorate('requests', requests);
   app.decorate<Redis | Cluster | null>('redis', redis);
-  app.addHook('onClose', async () => store.close());
+  app.addHook('onClose', async () => {
+    // First, or a failover during shutdown would reconnect the closed client.
+    sentinel?.close();
+    await requests.close();
+    await store.close();
+  });
 }
 
 function waitForReady(redis: Redis | Cluster): Promise<void> {

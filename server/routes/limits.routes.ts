@@ -9,16 +9,23 @@ export default async function limitsRoutes(app: FastifyInstance, { config }: { c
     maxSecretBytes: config.maxSecretBytes,
     maxViews: config.maxViews,
     expiresIn: { min: config.minExpiresIn, max: config.maxExpiresIn, default: config.defaultExpiresIn },
+    alerts: app.alerts.enabled,
   };
   app.withTypeProvider<TypeBoxTypeProvider>().get(
     '/api/limits',
     {
       schema: {
+        summary: 'The bounds of size, views and expiry this server accepts',
+        operationId: 'getLimits',
         response: {
           200: Type.Object({
-            maxSecretBytes: Type.Integer(),
+            maxSecretBytes: Type.Integer({ description: 'the largest envelope, in bytes' }),
             maxViews: Type.Integer(),
-            expiresIn: Type.Object({ min: Type.Integer(), max: Type.Integer(), default: Type.Integer() }),
+            expiresIn: Type.Object(
+              { min: Type.Integer(), max: Type.Integer(), default: Type.Integer() },
+              { description: 'seconds' },
+            ),
+            alerts: Type.Boolean({ description: 'whether this server sends email alerts (SMTP is configured)' }),
           }),
         },
       },

@@ -6,7 +6,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import {
-  StoreUnavailableError,
+  type AlertRecipient,
   type NewSecret,
   type Receipt,
   type ReceiptState,
@@ -16,6 +16,7 @@ import {
   type SecretStore,
   type StoreLimits,
 } from './secret-store.js';
+import { MemoryBudget } from './memory-budget.js';
 import { assertHash, assertValidLimits, assertValidSecret } from './validation.js';
 
 /**
@@ -29,6 +30,8 @@ export interface MemoryStoreOptions {
   limits: StoreLimits;
   /** Budget for ciphertext bytes plus ENTRY_OVERHEAD_BYTES per id; beyond it create fails. */
   maxBytes: number;
+  /** A budget shared with other stores (the request store); else one of maxBytes of its own. */
+  budget?: MemoryBudget;
   now?: () => number;
   sweepIntervalMs?: number;
 }
@@ -37,6 +40,7 @@ interface StoredSecret {
   ciphertext: Uint8Array;
   accessHash: Uint8Array;
   unlockHash: Uint8Array | undefined;
+  alert: AlertRecipient | undefined;
 }
 
 /** One id: the receipt, plus the secret while it can still be revealed. */
@@ -56,24 +60,30 @@ interface Entry {
 export class MemoryStore implements SecretStore {
   readonly #entries = new Map<string, Entry>();
   readonly #limits: StoreLimits;
-  readonly #maxBytes: number;
+  readonly #budget: MemoryBudget;
+  readonly #removeSweeper: () => void;
   readonly #now: () => number;
   readonly #sweepTimer: NodeJS.Timeout;
-  #usedBytes = 0;
 
   constructor(options: MemoryStoreOptions) {
     assertValidLimits(options.limits);
     this.#limits = options.limits;
-    this.#maxBytes = options.maxBytes;
+    this.#budget = options.budget ?? new MemoryBudget(options.maxBytes);
+    this.#removeSweeper = this.#budget.addSweeper(() => this.sweep());
     this.#now = options.now ?? Date.now;
     // Lazy expiry alone would keep secrets nobody asks for again; the sweep frees them.
     this.#sweepTimer = setInterval(() => this.sweep(), options.sweepIntervalMs ?? DEFAULT_SWEEP_INTERVAL_MS);
     this.#sweepTimer.unref();
   }
 
-  /** Bytes currently charged against the budget. */
+  /** Bytes currently charged against the budget (shared with the request store, if any). */
   get usedBytes(): number {
-    return this.#usedBytes;
+    return this.#budget.usedBytes;
+  }
+
+  /** The budget, for a request store to share. */
+  get budget(): MemoryBudget {
+    return this.#budget;
   }
 
   async create(secret: NewSecret): Promise<{ expiresAt: number }> {
@@ -81,11 +91,7 @@ export class MemoryStore implements SecretStore {
     const now = this.#now();
     if (this.#entry(secret.id, now)) throw new Error('secret id already exists');
 
-    const cost = secret.ciphertext.length + ENTRY_OVERHEAD_BYTES;
-    if (this.#usedBytes + cost > this.#maxBytes) this.sweep();
-    if (this.#usedBytes + cost > this.#maxBytes) {
-      throw new StoreUnavailableError('the memory store is full', 'full');
-    }
+    this.#budget.charge(secret.ciphertext.length + ENTRY_OVERHEAD_BYTES);
 
     const expiresAt = now + secret.ttlSeconds * 1000;
     this.#entries.set(secret.id, {
@@ -94,6 +100,7 @@ export class MemoryStore implements SecretStore {
         ciphertext: secret.ciphertext.slice(),
         accessHash: secret.accessHash.slice(),
         unlockHash: secret.unlockHash?.slice(),
+        alert: secret.alert && { ...secret.alert },
       },
       manageHash: secret.manageHash.slice(),
       state: 'pending',
@@ -103,7 +110,6 @@ export class MemoryStore implements SecretStore {
       viewedAt: [],
       failedAttempts: 0,
     });
-    this.#usedBytes += cost;
     return { expiresAt };
   }
 
@@ -136,10 +142,11 @@ export class MemoryStore implements SecretStore {
     }
 
     const ciphertext = entry.secret.ciphertext.slice();
+    const { alert } = entry.secret;
     entry.viewsLeft -= 1;
     entry.viewedAt.push(now);
     if (entry.viewsLeft === 0) this.#endSecret(entry, 'viewed');
-    return { kind: 'revealed', ciphertext, viewsLeft: entry.viewsLeft };
+    return { kind: 'revealed', ciphertext, viewsLeft: entry.viewsLeft, ...(alert && { alert }) };
   }
 
   async burn(id: string, manageHash: Uint8Array): Promise<boolean> {
@@ -165,8 +172,11 @@ export class MemoryStore implements SecretStore {
 
   async close(): Promise<void> {
     clearInterval(this.#sweepTimer);
+    this.#removeSweeper();
+    for (const entry of this.#entries.values()) {
+      this.#budget.release(ENTRY_OVERHEAD_BYTES + (entry.secret?.ciphertext.length ?? 0));
+    }
     this.#entries.clear();
-    this.#usedBytes = 0;
   }
 
   /** Applies expiry to every entry now rather than on next access. */
@@ -182,7 +192,7 @@ export class MemoryStore implements SecretStore {
     if (entry.secret && now >= entry.expiresAt) this.#endSecret(entry, 'expired');
     if (now >= entry.forgetAt) {
       this.#entries.delete(id);
-      this.#usedBytes -= ENTRY_OVERHEAD_BYTES;
+      this.#budget.release(ENTRY_OVERHEAD_BYTES);
       return undefined;
     }
     return entry;
@@ -203,7 +213,7 @@ export class MemoryStore implements SecretStore {
   /** Drops the secret's bytes; the receipt keeps saying why. */
   #endSecret(entry: Entry, state: ReceiptState): void {
     if (!entry.secret) return;
-    this.#usedBytes -= entry.secret.ciphertext.length;
+    this.#budget.release(entry.secret.ciphertext.length);
     entry.secret = null;
     entry.state = state;
     entry.viewsLeft = 0;

@@ -30,6 +30,10 @@
  *   11      32    SHA-256 of the manage token
  *   43      6 × n viewedAt, one epoch ms (48-bit big-endian) per reveal, oldest first
  *
+ * Alert key (`PREFIX{ID}:a`), only when the sender asked to be told of views: the
+ * recipient's language, a newline and the email address, with the secret's TTL; deleted
+ * with the secret (last view, burn, lock), so an address lives no longer than its secret.
+ *
  * SETRANGE and SET … KEEPTTL keep a key's TTL, so receipt updates never touch the expiry.
  *
  * Lua strings are 1-based: header byte at offset n is string.byte(header, n + 1).
@@ -41,7 +45,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
-import type { NewSecret } from './secret-store.js';
+import type { AlertRecipient, NewSecret } from './secret-store.js';
 
 export const LAYOUT_VERSION = 1;
 export const FLAG_PASSPHRASE = 0b1;
@@ -84,17 +88,29 @@ export function encodeReceiptValue(secret: NewSecret): Buffer {
   return receipt;
 }
 
+/** An alert key's value: language, newline, address (neither can hold a newline). */
+export function encodeAlert(alert: AlertRecipient): string {
+  return `${alert.language}\n${alert.email}`;
+}
+
+export function decodeAlert(value: Buffer): AlertRecipient {
+  const text = value.toString('utf8');
+  const newline = text.indexOf('\n');
+  return { language: text.slice(0, newline), email: text.slice(newline + 1) };
+}
+
 export interface LuaScript {
   readonly source: string;
   readonly sha: string;
 }
 
-function lua(source: string): LuaScript {
+/** A script with its SHA, for EVALSHA. */
+export function lua(source: string): LuaScript {
   return { source, sha: createHash('sha1').update(source).digest('hex') };
 }
 
 /** Lua shared by the scripts: Redis time in epoch ms, as an integer string. */
-const NOW_MS = `
+export const NOW_MS = `
 local function now_ms()
   local t = redis.call('TIME')
   return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
@@ -128,7 +144,7 @@ local function u16_bytes(n) return string.char(math.floor(n / 256), n % 256) end
 `;
 
 /**
- * KEYS: secret, receipt. ARGV: value, ttl s, receipt ttl s, receipt value.
+ * KEYS: secret, receipt, alert. ARGV: value, ttl s, receipt ttl s, receipt value, alert value or ''.
  * Returns expiresAt (ms); errors if either key exists.
  */
 export const CREATE = lua(`${NOW_MS}
@@ -140,6 +156,7 @@ local expires_at = now_ms() + tonumber(ARGV[2]) * 1000
 local receipt = string.sub(ARGV[4], 1, 5) .. ms_bytes(expires_at) .. string.sub(ARGV[4], 12)
 redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2])
 redis.call('SET', KEYS[2], receipt, 'EX', ARGV[3])
+if ARGV[5] ~= '' then redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[2]) end
 return expires_at
 `);
 
@@ -156,9 +173,9 @@ return {views_of(header), failed_of(header), flag, now_ms() + redis.call('PTTL',
 `);
 
 /**
- * KEYS: secret, receipt. ARGV: access hash, unlock hash or '', max attempts.
+ * KEYS: secret, receipt, alert. ARGV: access hash, unlock hash or '', max attempts.
  * Returns {'not_found'} | {'unlock_required'} | {'unlock_unexpected'}
- *   | {'wrong_passphrase', attemptsLeft} | {'revealed', viewsLeft, ciphertext}.
+ *   | {'wrong_passphrase', attemptsLeft} | {'revealed', viewsLeft, ciphertext, alert value or false}.
  */
 export const REVEAL = lua(`${NOW_MS}${READ_HEADER}
 local secret, receipt = KEYS[1], KEYS[2]
@@ -190,7 +207,7 @@ if has_unlock(header) and string.sub(header, 38, 69) ~= unlock then
     end
   end
   if left == 0 then
-    redis.call('DEL', secret)
+    redis.call('DEL', secret, KEYS[3])
     if has_receipt then redis.call('SETRANGE', receipt, 1, string.char(${LOCKED}, 0, 0, failed)) end
   elseif has_receipt then
     redis.call('SETRANGE', receipt, 4, string.char(failed))
@@ -202,8 +219,9 @@ local views = views_of(header) - 1
 local body_start = ${HEADER_BYTES}
 if has_unlock(header) then body_start = ${HEADER_WITH_UNLOCK_BYTES} end
 local ciphertext = redis.call('GETRANGE', secret, body_start, -1)
+local alert = redis.call('GET', KEYS[3])
 if views == 0 then
-  redis.call('DEL', secret)
+  redis.call('DEL', secret, KEYS[3])
 else
   redis.call('SETRANGE', secret, 2, u16_bytes(views))
 end
@@ -216,17 +234,18 @@ if has_receipt then
   redis.call('SET', receipt, string.sub(old, 1, 1) .. state .. u16_bytes(views) .. string.sub(old, 5) .. ms_bytes(now_ms()),
     'KEEPTTL')
 end
-return {'revealed', views, ciphertext}
+return {'revealed', views, ciphertext, alert}
 `);
 
 /**
- * KEYS: secret, receipt. ARGV: manage hash.
+ * KEYS: secret, receipt, alert. ARGV: manage hash.
  * Returns 1 while the receipt lives and the hash matches (burning a live secret), else 0.
  */
 export const BURN = lua(`
 -- Also a hash receipt of an earlier layout, which GETRANGE would fail with WRONGTYPE.
 if redis.call('TYPE', KEYS[2]).ok ~= 'string' then return 0 end
 if redis.call('GETRANGE', KEYS[2], ${RECEIPT_MANAGE_OFFSET}, ${RECEIPT_BYTES - 1}) ~= ARGV[1] then return 0 end
+redis.call('DEL', KEYS[3])
 if redis.call('DEL', KEYS[1]) == 1 then
   redis.call('SETRANGE', KEYS[2], 1, string.char(${BURNED}, 0, 0))
 end

@@ -5,7 +5,6 @@
  * settings; it should set `enableOfflineQueue: false` and a small `maxRetriesPerRequest`
  * so that a Redis outage fails requests fast instead of queueing them.
  */
-import { timingSafeEqual } from 'node:crypto';
 import { ReplyError, type Cluster, type Redis } from 'ioredis';
 import {
   StoreUnavailableError,
@@ -29,11 +28,14 @@ import {
   READ_RECEIPT,
   REVEAL,
   STATUS,
+  decodeAlert,
+  encodeAlert,
   encodeReceiptValue,
   encodeSecretValue,
   runScript,
   type LuaScript,
 } from './redis-scripts.js';
+import { buffer, hashesEqual, integer, list, optionalBuffer } from './redis-replies.js';
 import { assertHash, assertValidLimits, assertValidSecret } from './validation.js';
 
 export interface RedisStoreOptions {
@@ -66,6 +68,7 @@ export class RedisStore implements SecretStore {
       secret.ttlSeconds,
       receiptTtl,
       encodeReceiptValue(secret),
+      secret.alert ? encodeAlert(secret.alert) : '',
     ]);
     return { expiresAt: integer(reply) };
   }
@@ -101,8 +104,15 @@ export class RedisStore implements SecretStore {
         return { kind };
       case 'wrong_passphrase':
         return { kind, attemptsLeft: integer(reply[1]) };
-      case 'revealed':
-        return { kind, viewsLeft: integer(reply[1]), ciphertext: buffer(reply[2]) };
+      case 'revealed': {
+        const alert = optionalBuffer(reply[3]);
+        return {
+          kind,
+          viewsLeft: integer(reply[1]),
+          ciphertext: buffer(reply[2]),
+          ...(alert && { alert: decodeAlert(alert) }),
+        };
+      }
       default:
         throw new Error(`unexpected reveal reply: ${kind}`);
     }
@@ -115,7 +125,8 @@ export class RedisStore implements SecretStore {
 
   async receipt(id: string, manageHash: Uint8Array): Promise<Receipt | null> {
     assertHash('manageHash', manageHash);
-    const [bytes, exists] = list(await this.#run(READ_RECEIPT, this.#keys(id), []));
+    const [secretKey, receiptKey] = this.#keys(id);
+    const [bytes, exists] = list(await this.#run(READ_RECEIPT, [secretKey, receiptKey], []));
     if (!Buffer.isBuffer(bytes) || bytes.length < RECEIPT_BYTES) return null;
     if (!hashesEqual(bytes.subarray(RECEIPT_MANAGE_OFFSET, RECEIPT_BYTES), manageHash)) return null;
     return readReceipt(bytes, exists === 1);
@@ -138,8 +149,8 @@ export class RedisStore implements SecretStore {
     return `${this.#prefix}{${id}}:s`;
   }
 
-  #keys(id: string): [secret: string, receipt: string] {
-    return [this.#secretKey(id), `${this.#prefix}{${id}}:r`];
+  #keys(id: string): [secret: string, receipt: string, alert: string] {
+    return [this.#secretKey(id), `${this.#prefix}{${id}}:r`, `${this.#prefix}{${id}}:a`];
   }
 
   #run(script: LuaScript, keys: string[], args: (string | Buffer | number)[]): Promise<unknown> {
@@ -242,23 +253,4 @@ function readReceipt(value: Buffer, secretExists: boolean): Receipt {
     viewedAt,
     failedAttempts: value.readUInt8(4),
   };
-}
-
-function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function list(reply: unknown): unknown[] {
-  if (!Array.isArray(reply)) throw new Error('unexpected Redis reply: not a list');
-  return reply;
-}
-
-function integer(reply: unknown): number {
-  if (typeof reply !== 'number' || !Number.isInteger(reply)) throw new Error('unexpected Redis reply: not an integer');
-  return reply;
-}
-
-function buffer(reply: unknown): Buffer {
-  if (!Buffer.isBuffer(reply)) throw new Error('unexpected Redis reply: not bytes');
-  return reply;
 }

@@ -6,6 +6,13 @@
 /** What the sender's receipt can say about a secret. */
 export type ReceiptState = 'pending' | 'viewed' | 'burned' | 'expired' | 'locked';
 
+/** Where to send an alert that carries no secret (DESIGN §5a); never shown to the other party, never logged. */
+export interface AlertRecipient {
+  email: string;
+  /** The language the person used, for the alert's text ("en", "de"). */
+  language: string;
+}
+
 export interface NewSecret {
   id: string;
   /** The envelope, raw bytes (never base64 in storage). */
@@ -18,6 +25,8 @@ export interface NewSecret {
   manageHash: Uint8Array;
   views: number;
   ttlSeconds: number;
+  /** Who to tell when it is viewed; kept only while the secret lives. */
+  alert?: AlertRecipient;
 }
 
 export interface SecretStatus {
@@ -28,7 +37,7 @@ export interface SecretStatus {
 }
 
 export type RevealOutcome =
-  | { kind: 'revealed'; ciphertext: Uint8Array; viewsLeft: number }
+  | { kind: 'revealed'; ciphertext: Uint8Array; viewsLeft: number; alert?: AlertRecipient }
   /** Unknown id, wrong access hash, expired or burned: the caller cannot tell which. */
   | { kind: 'not_found' }
   /** A passphrase secret asked without an unlock hash. Nothing is counted. */

@@ -3,6 +3,7 @@
  * store's own invariants (hash sizes, counters that must fit the Redis header), so a
  * bug upstream fails loudly instead of storing something a later reveal misreads.
  */
+import type { NewRequest } from './request-store.js';
 import type { NewSecret, StoreLimits } from './secret-store.js';
 
 /** Length of every stored hash (SHA-256). */
@@ -37,4 +38,12 @@ function assertInteger(name: string, value: number, min: number, max: number): v
   if (!Number.isInteger(value) || value < min || value > max) {
     throw new RangeError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
   }
+}
+
+/** Throws a RangeError unless the request is well-formed. */
+export function assertValidRequest(request: NewRequest): void {
+  if (request.id.length === 0) throw new RangeError('request id must not be empty');
+  assertHash('accessHash', request.accessHash);
+  assertHash('inboxHash', request.inboxHash);
+  assertInteger('ttlSeconds', request.ttlSeconds, 1, Number.MAX_SAFE_INTEGER);
 }

@@ -92,4 +92,20 @@ describe('the built burnlink executable', () => {
     const damaged = await cli(['get', `${server.url}/s/abc#1.xyz`]);
     expect(damaged.code).toBe(2);
   });
+
+  it('asks for a secret and exits 4 before the answer, 3 for a second answer, 1 once read', async () => {
+    const env = { BURNLINK_SERVER: server.url };
+    const made = await cli(['request', '--note-file', '-'], { input: 'the key, please\n', env });
+    expect(made.code).toBe(0);
+    const requestLink = made.stdout.toString().trim();
+    const inboxLink = /\S+\/i\/\S+/.exec(made.stderr)![0];
+    expect((await cli(['get', inboxLink])).code).toBe(4);
+    const answered = await cli(['answer', requestLink], { input: 'k3y' });
+    expect(answered.code).toBe(0);
+    expect(answered.stderr).toMatch(/^The request says:\n {2}the key, please\n/);
+    expect((await cli(['answer', requestLink], { input: 'again' })).code).toBe(3);
+    const got = await cli(['get', '-'], { input: inboxLink });
+    expect(got).toMatchObject({ code: 0, stdout: Buffer.from('k3y') });
+    expect((await cli(['get', inboxLink])).code).toBe(1);
+  });
 });

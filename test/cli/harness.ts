@@ -94,6 +94,18 @@ export async function startCountingServer(): Promise<CountingServer> {
   };
 }
 
+/** Makes a request through the CLI: the request link from stdout, the inbox link from stderr. */
+export async function makeRequest(
+  server: { url: string },
+  args: string[] = [],
+  options: RunOptions = {},
+): Promise<{ requestLink: string; inboxLink: string; stderr: string }> {
+  const made = await burnlink(['request', '--server', server.url, ...args], options);
+  const inboxLink = /^ {2}(\S+\/i\/\S+)$/m.exec(made.stderr)?.[1];
+  if (made.code !== 0 || !inboxLink) throw new Error(`request failed: ${made.stderr}`);
+  return { requestLink: made.out.trim(), inboxLink, stderr: made.stderr };
+}
+
 /** Sends `text` through the CLI and returns the link it printed. */
 export async function sendText(
   server: RunningServer,

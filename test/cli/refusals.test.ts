@@ -56,8 +56,26 @@ describe('passphrases', () => {
     const control = await burnlink(['get', link], { env: { BURNLINK_PASSPHRASE: 'p\x01w' } });
     expect(control.code).toBe(1);
     expect(control.stderr).toMatch(/control characters\. It cannot be the right one; nothing was used up/);
+    const invisible = await burnlink(['get', link], { env: { BURNLINK_PASSPHRASE: 'p\u2028w' } });
+    expect(invisible.code).toBe(1);
+    expect(invisible.stderr).toMatch(
+      /invisible or formatting character \(U\+2028\)\. It cannot be the right one; nothing was used up/,
+    );
+    // Neither refusal reached the server: the first wrong passphrase it sees leaves 9 of 10.
+    const wrong = await burnlink(['get', link], { env: { BURNLINK_PASSPHRASE: 'pv' } });
+    expect(wrong.stderr).toMatch(/9 attempts left/);
     const right = await burnlink(['get', link], { env: { BURNLINK_PASSPHRASE: 'pw' } });
     expect(right).toMatchObject({ code: 0, out: 'wait for me' });
+  });
+
+  it('refuses to send with a passphrase holding an invisible character, naming it, before any request', async () => {
+    const before = server.requests();
+    const sent = await burnlink(['send', '--server', server.url, '--passphrase', '--text', 'x'], {
+      env: { BURNLINK_PASSPHRASE: 'correct\u200bhorse' },
+    });
+    expect(sent).toMatchObject({ code: 1, out: '' });
+    expect(sent.stderr).toMatch(/invisible or formatting character \(U\+200B\)\. Choose another passphrase\./);
+    expect(server.requests()).toBe(before);
   });
 
   it('refuses to send with --passphrase when it can neither read the variable nor prompt', async () => {

@@ -4,41 +4,19 @@
  * wrapped), through a real SMTP conversation, back out of a MIME parser, through a
  * linkifier like a mail reader's, and opens the secret in Chromium.
  */
-import type { AddressInfo } from 'node:net';
 import { find } from 'linkifyjs';
 import { simpleParser } from 'mailparser';
 import { createTransport } from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailbox, type Mailbox } from '../helpers/mailbox.js';
 import { freshContext, useServerAndBrowser } from './harness.js';
 import { reveal } from './pages.js';
 
 const SECRET = 'mailed: p@ss=word 🔑';
 
-/** An SMTP server on 127.0.0.1 that keeps every message it receives, raw. */
-async function startMailbox(): Promise<{ port: number; messages: Buffer[]; close(): Promise<void> }> {
-  const messages: Buffer[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        messages.push(Buffer.concat(chunks));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  return { port, messages, close: () => new Promise((resolve) => smtp.close(() => resolve())) };
-}
-
 describe('a secret link sent by email', () => {
   const env = useServerAndBrowser();
-  let mailbox: Awaited<ReturnType<typeof startMailbox>>;
+  let mailbox: Mailbox;
 
   beforeAll(async () => {
     mailbox = await startMailbox();

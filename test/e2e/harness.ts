@@ -14,11 +14,21 @@ export interface Harness {
   readonly browser: Browser;
 }
 
-/** Starts a server (with these config overrides) and Chromium (with these extra arguments) for the file. */
-export function useServerAndBrowser(overrides: Partial<Config> = {}, browserArgs: string[] = []): Harness {
+/**
+ * Starts a server (with these config overrides, or those a function resolves to once
+ * what they name is running) and Chromium (with these extra arguments) for the file.
+ */
+export function useServerAndBrowser(
+  overrides: Partial<Config> | (() => Promise<Partial<Config>>) = {},
+  browserArgs: string[] = [],
+): Harness {
   const harness = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    [harness.server, harness.browser] = await Promise.all([startServer(overrides), launchBrowser(browserArgs)]);
+    const config = typeof overrides === 'function' ? overrides() : Promise.resolve(overrides);
+    [harness.server, harness.browser] = await Promise.all([
+      config.then((resolved) => startServer(resolved)),
+      launchBrowser(browserArgs),
+    ]);
   });
   afterAll(async () => {
     await harness.browser?.close();

@@ -70,6 +70,8 @@ describe('the page', () => {
     const steps: Locator[] = [
       page.getByRole('link', { name: 'burnlink' }),
       page.getByLabel('Language'),
+      page.getByRole('link', { name: 'Share a secret' }),
+      page.getByRole('link', { name: 'Request a secret' }),
       page.getByLabel('Secret', { exact: true }),
       page.getByRole('button', { name: 'Add files' }),
       page.getByLabel('Expires after'),
@@ -83,7 +85,7 @@ describe('the page', () => {
     for (const [index, step] of steps.entries()) {
       await page.keyboard.press('Tab');
       expect(await isFocused(step), `tab stop ${index + 1}`).toBe(true);
-      if (index === 2) await page.keyboard.type('typed, not pasted');
+      if (index === 4) await page.keyboard.type('typed, not pasted');
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();

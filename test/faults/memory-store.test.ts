@@ -4,16 +4,17 @@
  * comes back as secrets are read, and expired secrets are swept on a timer without
  * anyone asking for them.
  */
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_OVERHEAD_BYTES, MemoryStore } from '../../server/store/memory.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
 
 const BUDGET = 64 * 1024;
-const SIZE = 4000;
+// The largest envelope within MAX_SECRET_BYTES 4096 (a padded size), and the smallest there is.
+const SIZE = 3998;
+const SMALLEST = 1054;
 const FULL = {
   error: 'store_unavailable',
   message: 'The server has no room for new secrets right now. Try again later.',
@@ -24,7 +25,7 @@ async function create(app: FastifyInstance, size = SIZE, expiresIn = 3600) {
   const res = await app.inject({
     method: 'POST',
     url: '/api/secrets',
-    payload: { ciphertext: b64(randomBytes(size)), accessHash: p.accessHash, expiresIn },
+    payload: { ciphertext: b64(fakeEnvelope({ bytes: size })), accessHash: p.accessHash, expiresIn },
   });
   return { res, id: res.statusCode === 201 ? (res.json().id as string) : undefined, access: p.access };
 }
@@ -64,14 +65,14 @@ describe('the memory store when full', () => {
     const app = await buildTestApp({ memoryStoreBytes: BUDGET });
     let accepted = 0;
     for (let i = 0; i < 200; i++) {
-      const { res } = await create(app, 1);
+      const { res } = await create(app, SMALLEST);
       if (res.statusCode !== 201) {
         expect(res.json()).toEqual(FULL);
         break;
       }
       accepted++;
     }
-    expect(accepted).toBe(Math.floor(BUDGET / (1 + ENTRY_OVERHEAD_BYTES)));
+    expect(accepted).toBe(Math.floor(BUDGET / (SMALLEST + ENTRY_OVERHEAD_BYTES)));
   });
 });
 

@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
-import { call, expectStoreUnavailable, reveal, send, waitUntilReady, type Answer, type Sent } from './client.js';
+import { call, expectStoreUnavailable, reveal, send, startLoad, waitUntilReady } from './client.js';
 
 const WORKERS = 6;
 const PAUSE_MS = 20;
@@ -40,45 +40,6 @@ const faults: Fault[] = [
   },
 ];
 
-/** Sends and reveals one-view secrets from several workers until told to stop. */
-function load(base: string) {
-  const sent: Sent[] = [];
-  const answers: Answer[] = [];
-  const served = new Map<string, number>();
-  let running = true;
-  const countReveal = (secret: Sent, answer: Answer) => {
-    if (answer.status !== 200) return;
-    expect(answer.body.ciphertext).toBe(secret.ciphertext);
-    served.set(secret.id, (served.get(secret.id) ?? 0) + 1);
-  };
-  const worker = async () => {
-    while (running) {
-      if (sent.length === 0 || Math.random() < 0.5) {
-        const { sent: secret, answer } = await send(base);
-        answers.push(answer);
-        if (secret) sent.push(secret);
-      } else {
-        const secret = sent[Math.floor(Math.random() * sent.length)]!;
-        const answer = await reveal(base, secret);
-        answers.push(answer);
-        countReveal(secret, answer);
-      }
-      await sleep(PAUSE_MS);
-    }
-  };
-  const workers = Promise.all(Array.from({ length: WORKERS }, worker));
-  return {
-    sent,
-    answers,
-    served,
-    countReveal,
-    stop: async () => {
-      running = false;
-      await workers;
-    },
-  };
-}
-
 describe.each(faults)('Redis $name during load', (fault) => {
   let redis: TestRedis | undefined;
   let server: RunningServer | undefined;
@@ -94,7 +55,7 @@ describe.each(faults)('Redis $name during load', (fault) => {
     server = await startServer({ redisUrl: redis.url, rateLimitCreate: 1_000_000, rateLimitReveal: 1_000_000 });
     const base = server.url;
 
-    const traffic = load(base);
+    const traffic = startLoad(base, { workers: WORKERS, pauseMs: PAUSE_MS });
     await sleep(700);
     await fault.inject(redis);
     const faultStarted = performance.now();
@@ -105,18 +66,11 @@ describe.each(faults)('Redis $name during load', (fault) => {
     const faultMs = performance.now() - faultStarted;
     const recoveredMs = await waitUntilReady(base);
     await sleep(500);
-    await traffic.stop();
-
-    // After: a fresh secret works end to end, and every acknowledged one is tried once more.
+    // After: every acknowledged secret is tried once more, and a fresh one works end to end.
+    const finalAnswers = await traffic.finish();
     const { sent: fresh } = await send(base);
     expect(fresh).toBeDefined();
     expect((await reveal(base, fresh!)).status).toBe(200);
-    const finalAnswers = [];
-    for (const secret of traffic.sent) {
-      const answer = await reveal(base, secret);
-      finalAnswers.push(answer);
-      traffic.countReveal(secret, answer);
-    }
 
     const all = [...traffic.answers, ...finalAnswers];
     const unavailable = all.filter((answer) => answer.status === 503);
@@ -130,16 +84,16 @@ describe.each(faults)('Redis $name during load', (fault) => {
     expect(readyDuringFault.body).toMatchObject({ error: 'store_unavailable' });
     expect(finalAnswers.every((answer) => answer.status === 200 || answer.status === 404)).toBe(true);
 
-    const twice = [...traffic.served].filter(([, count]) => count > 1);
+    const twice = traffic.ledger.twice();
     expect(twice).toEqual([]);
     // A reveal cut off by the fault may have burned its secret without delivering it,
     // at most one per worker; every other acknowledged secret is served exactly once.
-    const neverServed = traffic.sent.filter((secret) => !traffic.served.has(secret.id)).length;
+    const neverServed = traffic.ledger.burnedUnseen();
     expect(neverServed).toBeLessThanOrEqual(WORKERS);
     console.log(
       `outage (Redis ${fault.name}): ${all.length} requests, fault ${Math.round(faultMs)} ms, ${unavailable.length} answered 503, ` +
         `slowest ${Math.round(slowest)} ms, /readyz 503 then 200 after ${Math.round(recoveredMs)} ms; ` +
-        `${traffic.sent.length} secrets, ${twice.length} served twice, ${neverServed} burned by a cut-off reveal`,
+        `${traffic.ledger.sent.length} secrets, ${twice.length} served twice, ${neverServed} burned by a cut-off reveal`,
     );
   }, 30_000);
 });

@@ -4,14 +4,13 @@
  * (the store closes only after the last request), new connections are refused, and the
  * process exits 0 within a bound.
  */
-import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, expect, it } from 'vitest';
 import { killBuiltServer, startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 
 const EXIT_BOUND_MS = 5000;
@@ -38,7 +37,7 @@ it('finishes the request in flight, refuses new connections and exits 0 on SIGTE
 
   // A create whose body is half sent when the signal arrives.
   const p = newProofs();
-  const body = JSON.stringify({ ciphertext: b64(randomBytes(3000)), accessHash: p.accessHash });
+  const body = JSON.stringify({ ciphertext: b64(fakeEnvelope({ bytes: 3000 })), accessHash: p.accessHash });
   const socket = await connectTo(server.url);
   let response = '';
   socket.on('data', (chunk: Buffer) => (response += chunk.toString()));

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -36,10 +36,20 @@ export interface TestRedis {
   thaw(): void;
 }
 
-/** Starts redis-server on a free port and resolves once it answers PING. */
-export async function startRedis(options: { args?: string[] } = {}): Promise<TestRedis> {
-  const args = [...DEFAULT_ARGS, ...(options.args ?? [])];
+/**
+ * Starts redis-server on a free port and resolves once it answers PING. `config` is the
+ * text of a configuration file in the server's directory, for what must be in one
+ * (Sentinel rewrites its own).
+ */
+export async function startRedis(options: { args?: string[]; config?: string } = {}): Promise<TestRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'burnlink-redis-'));
+  const args = [...DEFAULT_ARGS, ...(options.args ?? [])];
+  if (options.config !== undefined) {
+    // redis-server takes a configuration file only as its first argument.
+    const file = join(dir, 'redis.conf');
+    await writeFile(file, options.config);
+    args.unshift(file);
+  }
   let server: RunningServer | undefined;
   // Something else may grab the probed port before redis-server binds it: try another.
   for (let attempt = 1; !server; attempt++) {
@@ -79,7 +89,7 @@ interface RunningServer {
 }
 
 async function launch(port: number, dir: string, args: string[]): Promise<RunningServer> {
-  const child = spawn(REDIS_SERVER, ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...args], {
+  const child = spawn(REDIS_SERVER, [...args, '--port', String(port), '--bind', '127.0.0.1', '--dir', dir], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

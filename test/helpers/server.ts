@@ -9,10 +9,21 @@ import { defaultConfig, type Config } from '../../server/config.js';
 
 /**
  * A test config: silent, random port, the built page from `npm run build`, and no
- * rate limits (tests that race hundreds of requests from one address set their own).
+ * per-address limits, byte budget or headroom (tests that race hundreds of requests
+ * from one address, or fill the store, set their own).
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return defaultConfig({ logLevel: 'silent', port: 0, rateLimitCreate: 0, rateLimitReveal: 0, ...overrides });
+  return defaultConfig({
+    logLevel: 'silent',
+    port: 0,
+    rateLimitCreate: 0,
+    rateLimitReveal: 0,
+    rateLimitManage: 0,
+    byteBudgetMibDays: 0,
+    storeHeadroomPercent: 0,
+    maxUploadsPerClient: 0,
+    ...overrides,
+  });
 }
 
 /** An app for `inject`, closed when the current test finishes. */

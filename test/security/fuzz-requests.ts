@@ -135,8 +135,21 @@ const id = (known: string[]) =>
 const mostly = (valid: fc.Arbitrary<unknown>) =>
   fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: fc.oneof(jsonValue, nearMissProof) });
 
+/** Random bytes shaped as an envelope (version 1, a flag, a padded size) to pass the shape check; or any bytes. */
 const validCiphertext = fc
-  .uint8Array({ minLength: 1, maxLength: 3000 })
+  .oneof(
+    {
+      weight: 3,
+      arbitrary: fc
+        .tuple(fc.constantFrom(0, 1), fc.constantFrom(1024, 1088, 1152, 1216, 2048, 2176, 2560))
+        .chain(([flags, padded]) =>
+          fc
+            .uint8Array({ minLength: 12 + padded + 16, maxLength: 12 + padded + 16 })
+            .map((rest) => Uint8Array.of(1, flags, ...rest)),
+        ),
+    },
+    { weight: 1, arbitrary: fc.uint8Array({ minLength: 1, maxLength: 3000 }) },
+  )
   .map((bytes) => Buffer.from(bytes).toString('base64url'));
 
 /** A JSON object made of the given fields (each present or not, unless required) plus unknown ones. */

@@ -25,7 +25,7 @@ const REDIS_RUNS = { create: 500, statusAndReveal: 700, manage: 500 };
 
 /** The error codes each status may carry. */
 const CODES: Record<number, string[]> = {
-  400: ['invalid_request', 'passphrase_required', 'no_passphrase'],
+  400: ['invalid_request', 'invalid_envelope', 'passphrase_required', 'no_passphrase'],
   403: ['wrong_passphrase', 'forbidden'],
   404: ['not_found'],
   413: ['too_large'],

@@ -1,14 +1,13 @@
 /**
  * The exact security headers on every kind of response — page, asset, API success,
  * API error, 404, 413, 415, 429, 503, a URL Fastify cannot decode — and the cache
- * rule: `no-store` on everything but the content-hashed assets.
+ * rule: `no-store` on everything but the content-hashed assets and the API document.
  */
 import { readdirSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError, type SecretStore } from '../../server/store/secret-store.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
 
 /** Written out in full, not imported: a change to the policy must change this test. */
@@ -47,13 +46,19 @@ async function cases(app: FastifyInstance): Promise<Case[]> {
   const create = await app.inject({
     method: 'POST',
     url: '/api/secrets',
-    payload: { ciphertext: b64(randomBytes(1100)), accessHash: p.accessHash, unlockHash: p.unlockHash, views: 3 },
+    payload: {
+      ciphertext: b64(fakeEnvelope({ passphrase: true })),
+      accessHash: p.accessHash,
+      unlockHash: p.unlockHash,
+      views: 3,
+    },
   });
   const { id, manageToken } = create.json<{ id: string; manageToken: string }>();
   const json = /^application\/json/;
   const auth = { authorization: `Bearer ${manageToken}` };
   return [
     ['the page', { url: '/' }, 200, /^text\/html/],
+    ['the API document', { url: '/api/openapi.json' }, 200, json],
     ['a secret link', { url: `/s/${id}` }, 200, /^text\/html/],
     ['a receipt link', { url: `/r/${id}` }, 200, /^text\/html/],
     ['the page, by HEAD', { method: 'HEAD', url: '/' }, 200, /^text\/html/],
@@ -125,8 +130,8 @@ describe('security headers', () => {
       const res = await app.inject(request);
       expect(res.statusCode, kind).toBe(status);
       expect(res.headers['content-type'] ?? '', kind).toMatch(contentType);
-      const cacheable = kind === 'an asset';
-      expectHeaders(kind, res.headers, cacheable ? IMMUTABLE : 'no-store');
+      const cached: Record<string, string> = { 'an asset': IMMUTABLE, 'the API document': 'public, max-age=300' };
+      expectHeaders(kind, res.headers, cached[kind] ?? 'no-store');
       if (status >= 400)
         expect(Object.keys(res.json()).sort(), kind).toEqual(expect.arrayContaining(['error', 'message']));
     }
@@ -151,7 +156,11 @@ describe('security headers', () => {
     const down = await buildTestApp({}, { store: downStore });
     for (const request of [
       { url: '/readyz' },
-      { method: 'POST', url: '/api/secrets', payload: { ciphertext: 'AAAA', accessHash: newProofs().accessHash } },
+      {
+        method: 'POST',
+        url: '/api/secrets',
+        payload: { ciphertext: b64(fakeEnvelope()), accessHash: newProofs().accessHash },
+      },
     ] as InjectOptions[]) {
       const res = await down.inject(request);
       expect(res.statusCode).toBe(503);

@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../server/config.js';
 import { MemoryStore } from '../../server/store/memory.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { RecordingStore } from '../helpers/recording-store.js';
 import { buildTestApp, startServer, type RunningServer } from '../helpers/server.js';
 import { captureLog, secretLookingRuns } from '../helpers/log-capture.js';
@@ -24,7 +24,7 @@ function recordingStore() {
 
 describe('limits are checked before the store is touched', () => {
   const p = newProofs();
-  const valid = { ciphertext: b64(randomBytes(100)), accessHash: p.accessHash };
+  const valid = { ciphertext: b64(fakeEnvelope()), accessHash: p.accessHash };
   const refused: [string, unknown, number][] = [
     ['a ciphertext one byte over MAX_SECRET_BYTES', { ...valid, ciphertext: b64(randomBytes(4097)) }, 413],
     ['a body far over the limit', { ...valid, ciphertext: 'A'.repeat(200_000) }, 413],
@@ -50,10 +50,11 @@ describe('limits are checked before the store is touched', () => {
     }
     expect(store.calls).toEqual([]);
 
-    // The bounds themselves are accepted: the same checks do not refuse too much.
+    // The bounds themselves are accepted: the same checks do not refuse too much. The
+    // envelopes are the largest within MAX_SECRET_BYTES and the smallest a client makes.
     for (const edge of [
-      { ciphertext: b64(randomBytes(4096)), views: 10, expiresIn: 3600 },
-      { ciphertext: b64(randomBytes(1)), views: 1, expiresIn: 300 },
+      { ciphertext: b64(fakeEnvelope({ bytes: 3998 })), views: 10, expiresIn: 3600 },
+      { ciphertext: b64(fakeEnvelope({ bytes: 1054 })), views: 1, expiresIn: 300 },
     ]) {
       const res = await app.inject({ method: 'POST', url: '/api/secrets', payload: { ...valid, ...edge } });
       expect(res.statusCode, res.body).toBe(201);

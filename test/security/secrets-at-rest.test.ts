@@ -4,12 +4,12 @@
  * receives), and a wrong token or proof answers exactly like an unknown id — same
  * status, body and headers — so an id-holder learns nothing.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
-import { b64, createSecret, newProofs } from '../helpers/proofs.js';
+import { b64, createSecret, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { RecordingStore } from '../helpers/recording-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { useRedis } from '../helpers/use-redis.js';
@@ -142,7 +142,7 @@ describe.each(['memory', 'redis'] as const)('refusals that tell nothing (%s stor
       app.inject({
         method: 'POST',
         url: '/api/secrets',
-        payload: { ciphertext: b64(randomBytes(1100)), accessHash: p.accessHash, views },
+        payload: { ciphertext: b64(fakeEnvelope()), accessHash: p.accessHash, views },
       });
     const living = (await create(1)).json().id as string;
     const used = (await create(1)).json().id as string;

@@ -6,10 +6,9 @@
  */
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { killBuiltServer, startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 
 let server: BuiltServer | undefined;
 afterEach(() => killBuiltServer(server));
@@ -32,7 +31,7 @@ it('serves the page and a secret’s whole life from the bundled dist/server/mai
   expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
   const proofs = newProofs();
-  const ciphertext = b64(randomBytes(1100));
+  const ciphertext = b64(fakeEnvelope());
   const created = await post(`${url}/api/secrets`, { ciphertext, accessHash: proofs.accessHash, views: 1 });
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };

@@ -1,7 +1,7 @@
 /** The environment is read once, with one clear message per bad variable. */
 import { describe, expect, it } from 'vitest';
 import Fastify from 'fastify';
-import { ConfigError, loadConfig } from '../../server/config.js';
+import { ConfigError, loadConfig, parseHostPorts } from '../../server/config.js';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -99,6 +99,99 @@ describe('loadConfig', () => {
       /MIN_EXPIRES_IN must not be larger/,
     );
     expect(() => loadConfig({ DEFAULT_EXPIRES_IN: '60' })).toThrow(/DEFAULT_EXPIRES_IN must lie between/);
-    expect(() => loadConfig({ REDIS_URL: 'redis://a', REDIS_CLUSTER_NODES: 'b:1' })).toThrow(/not both/);
+    expect(() => loadConfig({ REDIS_URL: 'redis://a', REDIS_CLUSTER_NODES: 'b:1' })).toThrow(
+      'Set only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS, not both REDIS_URL and REDIS_CLUSTER_NODES.',
+    );
+  });
+
+  it('reads Redis Sentinel settings: both together, instead of the other ways to Redis', () => {
+    const sentinel = { REDIS_SENTINELS: 'sentinel-1:26379,10.0.0.7:26380', REDIS_SENTINEL_NAME: 'burnlink-primary' };
+    expect(loadConfig(sentinel)).toMatchObject({
+      redisSentinels: 'sentinel-1:26379,10.0.0.7:26380',
+      redisSentinelName: 'burnlink-primary',
+    });
+    expect(parseHostPorts('sentinel-1:26379,10.0.0.7:26380')).toEqual([
+      { host: 'sentinel-1', port: 26379 },
+      { host: '10.0.0.7', port: 26380 },
+    ]);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ REDIS_SENTINELS: 'a:26379' })).toEqual([
+      'REDIS_SENTINELS and REDIS_SENTINEL_NAME go together: the Sentinels, and the name of the primary.',
+    ]);
+    expect(problems({ REDIS_SENTINEL_NAME: 'mymaster' })).toHaveLength(1);
+    expect(problems({ ...sentinel, REDIS_URL: 'redis://a', REDIS_CLUSTER_NODES: 'b:1' })).toEqual([
+      'Set only one of REDIS_URL, REDIS_CLUSTER_NODES and REDIS_SENTINELS, not all three.',
+    ]);
+    for (const bad of ['a', 'a:', ':26379', 'a:26379,', 'a:26379;b:26379', 'a b:26379', 'a:123456']) {
+      expect(problems({ REDIS_SENTINELS: bad, REDIS_SENTINEL_NAME: 'mymaster' }), bad).toEqual([
+        `REDIS_SENTINELS must be a comma-separated list of host:port of the Redis Sentinels (with REDIS_SENTINEL_NAME) (got ${JSON.stringify(bad)}).`,
+      ]);
+    }
+    for (const bad of ['a:0', 'a:26379,b:65536']) {
+      expect(problems({ REDIS_SENTINELS: bad, REDIS_SENTINEL_NAME: 'mymaster' }), bad).toEqual([
+        expect.stringMatching(/^REDIS_SENTINELS must be .*, each port from 1 to 65535 \(got /),
+      ]);
+    }
+    expect(problems({ REDIS_CLUSTER_NODES: 'a:70000' })).toEqual([
+      expect.stringMatching(/^REDIS_CLUSTER_NODES must be .*, each port from 1 to 65535/),
+    ]);
+    for (const bad of ['my master', 'a'.repeat(101), 'name\n']) {
+      expect(problems({ REDIS_SENTINELS: 'a:26379', REDIS_SENTINEL_NAME: bad }), bad).toEqual([
+        expect.stringMatching(/^REDIS_SENTINEL_NAME must be the name the Sentinels monitor the primary under/),
+      ]);
+    }
+  });
+
+  it('reads the email alert settings, wants MAIL_FROM with SMTP_URL, and never repeats the SMTP password', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtps://alerts:hunter2@mail.example:465',
+        MAIL_FROM: 'burnlink <alerts@example.com>',
+        PUBLIC_URL: 'https://secrets.example.com',
+      }),
+    ).toMatchObject({
+      smtpUrl: 'smtps://alerts:hunter2@mail.example:465',
+      mailFrom: 'burnlink <alerts@example.com>',
+      publicUrl: 'https://secrets.example.com',
+    });
+    expect(loadConfig({}).smtpUrl).toBeUndefined();
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' })).toThrow(/MAIL_FROM must be set when SMTP_URL is/);
+    const options = 'smtp://mail.example?requireTLS=true&tls.rejectUnauthorized=false&name=burnlink.example';
+    expect(loadConfig({ SMTP_URL: options, MAIL_FROM: 'alerts@example.com' }).smtpUrl).toBe(options);
+    for (const bad of [
+      'http://alerts:hunter2@mail.example',
+      'smtp://alerts:hunter2@',
+      'smtp://alerts:hunter2@:25',
+      'smtp://alerts:hunter2@mail.example/path',
+      // nodemailer would take these from a URL and log the login and addresses.
+      'smtp://alerts:hunter2@mail.example?debug=true',
+      'smtp://alerts:hunter2@mail.example?logger=true',
+      'smtp://alerts:hunter2%@mail.example',
+    ]) {
+      const error = (() => {
+        try {
+          loadConfig({ SMTP_URL: bad, MAIL_FROM: 'alerts@example.com' });
+        } catch (e) {
+          return e as ConfigError;
+        }
+      })();
+      expect(error?.problems, bad).toEqual([
+        expect.stringMatching(/^SMTP_URL must be the SMTP server for email alerts/),
+      ]);
+      expect(error?.message, bad).not.toContain('hunter2');
+    }
+    for (const bad of ['alerts', 'a@b\r\nBcc: c@d', 'Name <alerts>']) {
+      expect(() => loadConfig({ MAIL_FROM: bad }), bad).toThrow(/MAIL_FROM must be the sender of email alerts/);
+    }
+    for (const bad of ['http://secrets.example.com', 'https://secrets.example.com/path', 'secrets.example.com']) {
+      expect(() => loadConfig({ PUBLIC_URL: bad }), bad).toThrow(/PUBLIC_URL must be the site's https:\/\/ address/);
+    }
   });
 });

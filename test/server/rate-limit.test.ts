@@ -1,6 +1,9 @@
-/** Per-address rate limits: guessing ids is throttled, and Redis shares the count between instances. */
+/**
+ * Per-client rate limits: guessing ids, proofs and manage tokens is throttled, IPv6 clients
+ * count by network, and Redis shares the count between instances.
+ */
 import { describe, expect, it } from 'vitest';
-import { newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { useRedis } from '../helpers/use-redis.js';
 import { buildTestApp } from '../helpers/server.js';
 import type { FastifyInstance } from 'fastify';
@@ -33,7 +36,7 @@ describe('rate limits', () => {
       app.inject({
         method: 'POST',
         url: '/api/secrets',
-        payload: { ciphertext: 'AAAA', accessHash: newProofs().accessHash },
+        payload: { ciphertext: b64(fakeEnvelope()), accessHash: newProofs().accessHash },
       });
     expect([(await create()).statusCode, (await create()).statusCode, (await create()).statusCode]).toEqual([
       201, 201, 429,
@@ -68,6 +71,39 @@ describe('rate limits', () => {
     const elsewhere = await buildTestApp({ rateLimitReveal: 1, trustProxy: '10.0.0.0/8' });
     expect((await guess(elsewhere, { 'x-forwarded-for': '203.0.113.1' })).statusCode).toBe(404);
     expect((await guess(elsewhere, { 'x-forwarded-for': '203.0.113.2' })).statusCode).toBe(429);
+  });
+
+  it('limits receipt and burn on a budget of their own', async () => {
+    const app = await buildTestApp({ rateLimitManage: 3, rateLimitReveal: 2 });
+    const manage = (method: 'GET' | 'DELETE') =>
+      app.inject({
+        method,
+        url: method === 'GET' ? `/api/secrets/${randomId()}/receipt` : `/api/secrets/${randomId()}`,
+        headers: { authorization: `Bearer ${newProofs().access}` },
+      });
+    const codes = [];
+    for (const method of ['GET', 'DELETE', 'GET', 'DELETE', 'GET'] as const)
+      codes.push((await manage(method)).statusCode);
+    expect(codes).toEqual([404, 404, 404, 429, 429]);
+    expect((await manage('DELETE')).json()).toMatchObject({ error: 'rate_limited' });
+    // The reveal budget is untouched by them.
+    expect([(await guess(app)).statusCode, (await guess(app)).statusCode, (await guess(app)).statusCode]).toEqual([
+      404, 404, 429,
+    ]);
+  });
+
+  it('counts an IPv6 client by its /64 and an IPv4-mapped address as the IPv4 one', async () => {
+    const app = await buildTestApp({ rateLimitReveal: 1, trustProxy: 'loopback' });
+    const from = async (address: string) => (await guess(app, { 'x-forwarded-for': address })).statusCode;
+    expect(await from('2001:db8:1:2::1')).toBe(404);
+    expect(await from('2001:db8:1:2:ffff:ffff:ffff:9')).toBe(429);
+    expect(await from('2001:db8:1:3::1')).toBe(404);
+    expect(await from('203.0.113.5')).toBe(404);
+    expect(await from('::ffff:203.0.113.5')).toBe(429);
+
+    const perAddress = await buildTestApp({ rateLimitReveal: 1, trustProxy: 'loopback', rateLimitIpv6Prefix: 128 });
+    expect((await guess(perAddress, { 'x-forwarded-for': '2001:db8:1:2::1' })).statusCode).toBe(404);
+    expect((await guess(perAddress, { 'x-forwarded-for': '2001:db8:1:2::2' })).statusCode).toBe(404);
   });
 
   it('is off with 0', async () => {

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
 
 async function appWithClock(overrides = {}) {
@@ -36,7 +36,8 @@ const receipt = (app: FastifyInstance, id: string, token: string) =>
 const burn = (app: FastifyInstance, id: string, token: string) =>
   app.inject({ method: 'DELETE', url: `/api/secrets/${id}`, headers: { authorization: `Bearer ${token}` } });
 
-const ciphertext = b64(randomBytes(1100));
+const ciphertext = b64(fakeEnvelope());
+const passphraseCiphertext = b64(fakeEnvelope({ passphrase: true }));
 
 describe('the secret lifecycle', () => {
   it('creates, shows status without burning, reveals once, then answers 404', async () => {
@@ -110,7 +111,11 @@ describe('passphrase secrets', () => {
   it('refuses a wrong unlock proof with attemptsLeft, without burning, then reveals with the right one', async () => {
     const { app } = await appWithClock();
     const p = newProofs(true);
-    const { id, manageToken } = await create(app, { ciphertext, accessHash: p.accessHash, unlockHash: p.unlockHash });
+    const { id, manageToken } = await create(app, {
+      ciphertext: passphraseCiphertext,
+      accessHash: p.accessHash,
+      unlockHash: p.unlockHash,
+    });
     expect((await status(app, id, p.access)).json()).toMatchObject({ passphrase: true, attemptsLeft: 3 });
 
     const missing = await reveal(app, id, { access: p.access });
@@ -123,14 +128,18 @@ describe('passphrase secrets', () => {
     expect(wrong.json().message).toMatch(/2 attempt/);
 
     const right = await reveal(app, id, { access: p.access, unlock: p.unlock });
-    expect(right.json()).toEqual({ ciphertext, viewsLeft: 0 });
+    expect(right.json()).toEqual({ ciphertext: passphraseCiphertext, viewsLeft: 0 });
     expect((await receipt(app, id, manageToken)).json()).toMatchObject({ state: 'viewed', failedAttempts: 1 });
   });
 
   it('destroys the secret at the attempt cap, and the receipt says locked', async () => {
     const { app } = await appWithClock();
     const p = newProofs(true);
-    const { id, manageToken } = await create(app, { ciphertext, accessHash: p.accessHash, unlockHash: p.unlockHash });
+    const { id, manageToken } = await create(app, {
+      ciphertext: passphraseCiphertext,
+      accessHash: p.accessHash,
+      unlockHash: p.unlockHash,
+    });
     const left = [];
     for (let i = 0; i < 3; i++) {
       left.push((await reveal(app, id, { access: p.access, unlock: newProofs().access })).json().attemptsLeft);
@@ -281,6 +290,7 @@ describe('health and limits', () => {
       maxSecretBytes: 4096,
       maxViews: 100,
       expiresIn: { min: 300, max: 30 * 86400, default: 86400 },
+      alerts: false,
     });
   });
 });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../server/plugins/security-headers.js';
 import { ApiClient, ApiError } from '../../web/src/lib/api.js';
 import { deriveKeys, newLinkKey, open, proofHash, seal } from '../../web/src/lib/envelope.js';
-import { b64, newProofs } from '../helpers/proofs.js';
+import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
 import { startServer, type RunningServer } from '../helpers/server.js';
 
@@ -66,7 +66,7 @@ describe.each(stores)('over a socket with the %s store', (kind) => {
     ] as const) {
       const p = newProofs();
       const created = await api.create({
-        envelope: new Uint8Array(2000).fill(1),
+        envelope: fakeEnvelope({ bytes: 2000 }),
         accessHash: Buffer.from(p.accessHash, 'base64url'),
         expiresIn: 600,
         views,
@@ -85,7 +85,7 @@ describe.each(stores)('over a socket with the %s store', (kind) => {
   it('burns a secret from its receipt token', async () => {
     const p = newProofs();
     const created = await api.create({
-      envelope: new Uint8Array(1100),
+      envelope: fakeEnvelope(),
       accessHash: Buffer.from(p.accessHash, 'base64url'),
       expiresIn: 600,
       views: 1,

@@ -241,5 +241,16 @@ export function describeSecretStore(name: string, makeStore: (limits: StoreLimit
       await expect(store.create(makeSecret({ views: 0 }))).rejects.toThrow(RangeError);
       expect(expectRevealed(await reveal(secret)).ciphertext).toHaveLength(1000);
     });
+
+    it('returns the alert recipient with each view, and forgets it with the secret', async () => {
+      const alert = { email: 'sender@example.test', language: 'en' };
+      const secret = makeSecret({ views: 2, alert });
+      await store.create(secret);
+      expect(expectRevealed(await reveal(secret)).alert).toEqual(alert);
+      expect(expectRevealed(await reveal(secret)).alert).toEqual(alert);
+      const plain = makeSecret();
+      await store.create(plain);
+      expect(expectRevealed(await reveal(plain))).not.toHaveProperty('alert');
+    });
   });
 }

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENTRY_OVERHEAD_BYTES, MemoryStore } from '../../server/store/memory.js';
 import { StoreUnavailableError } from '../../server/store/secret-store.js';
+import { MemoryRequestStore } from '../../server/store/memory-requests.js';
 import { LIMITS, describeSecretStore, expectRevealed, makeSecret } from './conformance.js';
+import { describeRequestStore } from './request-conformance.js';
 
 /** A MemoryStore on a fake clock that only moves when a test says so. */
 function fakeClockStore(maxBytes = 10_000_000, sweepIntervalMs?: number) {
@@ -17,6 +19,20 @@ describeSecretStore('memory', async () => {
     now,
     advance: async (ms) => void advance(ms),
     cleanup: () => store.close(),
+  };
+});
+
+describeRequestStore('memory', async (limits) => {
+  const { store: secrets, now, advance } = fakeClockStore();
+  const store = new MemoryRequestStore({ limits, budget: secrets.budget, now });
+  return {
+    store,
+    now,
+    advance: async (ms) => void advance(ms),
+    cleanup: async () => {
+      await store.close();
+      await secrets.close();
+    },
   };
 });
 

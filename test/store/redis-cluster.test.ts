@@ -12,7 +12,9 @@ import type { StoreLimits } from '../../server/store/secret-store.js';
 import { startRedisCluster, type TestRedisCluster } from '../helpers/redis-cluster.js';
 import { createSecret } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
+import { RedisRequestStore } from '../../server/store/redis-requests.js';
 import { LIMITS, describeSecretStore, expectRevealed, makeSecret } from './conformance.js';
+import { describeRequestStore } from './request-conformance.js';
 
 let cluster: TestRedisCluster;
 beforeAll(async () => {
@@ -37,6 +39,12 @@ async function makeStore(limits: StoreLimits = LIMITS) {
 describeSecretStore('redis cluster', async (limits) => {
   const store = await makeStore(limits);
   return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: () => store.close() };
+});
+
+describeRequestStore('redis cluster', async (limits) => {
+  const redis = await connectCluster();
+  const store = new RedisRequestStore({ redis, limits });
+  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: async () => void (await redis.quit()) };
 });
 
 describe('RedisStore on a cluster', () => {

@@ -10,7 +10,9 @@ import {
   type StoreLimits,
 } from '../../server/store/secret-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
+import { RedisRequestStore } from '../../server/store/redis-requests.js';
 import { LIMITS, describeSecretStore, expectRevealed, makeSecret, randomHash } from './conformance.js';
+import { describeRequestStore } from './request-conformance.js';
 
 /** A client set up as the server sets up its own, reconnecting sooner for the outage tests. */
 async function connectClient(url: string): Promise<Redis> {
@@ -37,6 +39,12 @@ afterAll(() => server?.stop());
 describeSecretStore('redis', async (limits) => {
   const store = await makeStore(server.url, limits);
   return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: () => store.close() };
+});
+
+describeRequestStore('redis', async (limits) => {
+  const redis = await connectClient(server.url);
+  const store = new RedisRequestStore({ redis, limits });
+  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: async () => void (await redis.quit()) };
 });
 
 describe('RedisStore', () => {

@@ -12,13 +12,13 @@ import { encodePlaintext } from '../../web/src/lib/envelope-payload.js';
 import { deriveKeys, proofHash, seal, type Secret, type SecretKeys } from '../../web/src/lib/envelope.js';
 
 /** What opening a vector's envelope must give: `success`, or the kind of failure and its error code. */
-export type Expect = 'success' | 'malformed' | 'wrong key' | 'wrong passphrase' | 'tampered';
+export type Expect = 'success' | 'malformed' | 'wrong key' | 'wrong passphrase' | 'tampered' | 'invalid passphrase';
 
 export interface Vector {
   name: string;
   description: string;
   expect: Expect;
-  /** EnvelopeError code for a failure, null on success. */
+  /** EnvelopeError code for a failure (`invalid_passphrase`: a PassphraseError), null on success. */
   error: string | null;
   /** The key material the envelope is opened with. */
   linkKey: string;
@@ -122,6 +122,34 @@ const edit = (bytes: Uint8Array, change: (copy: Uint8Array) => void) => {
   change(copy);
   return copy;
 };
+
+/**
+ * The passphrase rules of docs/FORMAT.md §2.1: passphrases refused before any key is
+ * derived (so only the access proof exists), and joiners that are kept.
+ */
+async function passphraseRuleVectors(passBytes: Uint8Array): Promise<Vector[]> {
+  const refused = async (name: string, description: string, passphrase: string): Promise<Vector> => ({
+    ...(await failure(name, description, 'invalid passphrase', 'invalid_passphrase', passBytes, {
+      linkKey: KEY_A,
+      passphrase: null,
+    })),
+    passphrase,
+  });
+  return [
+    await refused('passphrase-zero-width-space', 'A zero-width space (U+200B, Cf) in the passphrase.', 'correct\u200bhorse'),
+    await refused('passphrase-soft-hyphen', 'A soft hyphen (U+00AD, Cf) in the passphrase.', 'pass\u00adphrase'),
+    await refused('passphrase-line-separator', 'A line separator (U+2028, Zl) in the passphrase.', 'line\u2028break'),
+    await refused('passphrase-paragraph-separator', 'A paragraph separator (U+2029, Zp).', 'para\u2029graph'),
+    await refused('passphrase-control', 'A tab (U+0009, Cc) in the passphrase.', 'tab\there'),
+    await refused('passphrase-empty', 'An empty passphrase.', ''),
+    await success(
+      'passphrase-joiners',
+      'A passphrase with ZWNJ (Persian) and ZWJ (an emoji sequence): both are kept.',
+      SHORT,
+      '\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \u{1f469}\u200d\u{1f4bb}',
+    ),
+  ];
+}
 
 /** Builds every vector, in order. */
 export async function buildVectors(): Promise<Vector[]> {
@@ -238,6 +266,7 @@ export async function buildVectors(): Promise<Vector[]> {
       await sealRaw(edit(frame, (b) => new DataView(b.buffer).setUint32(0, new DataView(b.buffer).getUint32(0) + 1)), plainKeys),
       openA,
     ),
+    ...(await passphraseRuleVectors(passBytes)),
   ];
 }
 
@@ -247,7 +276,7 @@ export const VECTOR_DIR = join(dirname(fileURLToPath(import.meta.url)), 'v1');
  * The file text of one vector: stable key order, one field a line, and every
  * non-ASCII character escaped so NFD marks and odd spaces stay visible.
  */
-export function vectorFile(vector: Vector): string {
+export function vectorFile(vector: object): string {
   const json = JSON.stringify(vector, null, 2).replace(
     /[\u007f-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -255,7 +284,7 @@ export function vectorFile(vector: Vector): string {
   return `${json}\n`;
 }
 
-export function vectorFileName(vector: Vector, index: number): string {
+export function vectorFileName(vector: { name: string }, index: number): string {
   return `${String(index + 1).padStart(2, '0')}-${vector.name}.json`;
 }
 

@@ -54,6 +54,54 @@ describe('passphrase normalisation (RFC 8265 OpaqueString)', () => {
     expect(() => normalizePassphrase(passphrase)).toThrow(PassphraseError);
   });
 
+  it.each([
+    ['a zero-width space', 'pass\u200bword', 'U+200B'],
+    ['a soft hyphen', 'pass\u00adword', 'U+00AD'],
+    ['a line separator', 'pass\u2028word', 'U+2028'],
+    ['a paragraph separator', 'pass\u2029word', 'U+2029'],
+    ['a right-to-left override', '\u202edrowssap', 'U+202E'],
+    ['a byte order mark', '\ufeffpassword', 'U+FEFF'],
+    ['a tag character', 'flag\u{e0067}', 'U+E0067'],
+  ])('refuses %s, naming it', (_name, passphrase, codePoint) => {
+    const refusal = (() => {
+      try {
+        return normalizePassphrase(passphrase);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(PassphraseError);
+    expect(refusal).toMatchObject({ problem: 'invisible', codePoint });
+    expect((refusal as PassphraseError).message).toBe(
+      `The passphrase contains an invisible or formatting character (${codePoint}).`,
+    );
+  });
+
+  it('keeps the joiners that Persian, Indic scripts and emoji sequences need', () => {
+    expect(normalizePassphrase('\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645')).toContain('\u200c');
+    expect(normalizePassphrase('\u0915\u094d\u200d\u0937')).toContain('\u200d');
+    expect(normalizePassphrase('👩\u200d💻')).toBe('👩\u200d💻');
+  });
+
+  it('refuses exactly the Cf, Zl and Zp characters this runtime knows, but the joiners', () => {
+    // The list in envelope.ts is pinned to Unicode 17.0. If a newer runtime knows more
+    // format characters, this fails: refusing them too changes which passphrases v1 accepts.
+    const disagreeing: string[] = [];
+    for (let c = 0; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const character = String.fromCodePoint(c);
+      const expected = /[\p{Cf}\p{Zl}\p{Zp}]/u.test(character) && c !== 0x200c && c !== 0x200d;
+      let refused = false;
+      try {
+        normalizePassphrase(`a${character}b`);
+      } catch (error) {
+        refused = error instanceof PassphraseError && error.problem === 'invisible';
+      }
+      if (refused !== expected) disagreeing.push(c.toString(16));
+    }
+    expect(disagreeing).toEqual([]);
+  });
+
   it('makes deriveKeys refuse a bad passphrase before any work', async () => {
     await expect(deriveKeys(newLinkKey(), '')).rejects.toBeInstanceOf(PassphraseError);
   });

@@ -1,19 +1,15 @@
 /**
- * The message catalogs: every language has every message, with the same kind of
- * value (the type-check says so too; this also catches an empty string or a
- * function that throws or returns English placeholders).
+ * The message catalogs: every language has every catalog file and every message, with
+ * the same kind of value (the type-check says so too; this also catches an empty
+ * string or a function that throws or returns English placeholders). And since a page
+ * loads only the frame's catalog and its own, no page may read another page's words.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import en, { type Messages } from '../../web/src/i18n/en.js';
+import { catalogFiles, languages, messages } from '../helpers/catalogs.js';
 
-const dir = join(import.meta.dirname, '../../web/src/i18n');
-const catalogs = await Promise.all(
-  readdirSync(dir)
-    .filter((file) => file.endsWith('.ts'))
-    .map(async (file) => [file.slice(0, -3), (await import(join(dir, file))).default as Messages] as const),
-);
+const src = join(import.meta.dirname, '../../web/src');
 
 type Tree = { [key: string]: Tree | string | ((...args: never[]) => string) };
 
@@ -32,28 +28,84 @@ function flatten(tree: Tree, prefix = ''): Map<string, { shape: string; sample: 
   return out;
 }
 
-describe('message catalogs', () => {
-  const reference = flatten(en);
+/**
+ * The sections a module and every module it imports statically (within the page's
+ * source) read as `locale.t.<section>`. Dynamic imports are left out: the entry's load
+ * the pages, each checked on its own.
+ */
+function sectionsRead(entry: string, seen = new Set<string>()): Set<string> {
+  const sections = new Set<string>();
+  if (seen.has(entry)) return sections;
+  seen.add(entry);
+  const source = readFileSync(entry, 'utf8');
+  for (const [, section] of source.matchAll(/\blocale\.t\.(\w+)/g)) sections.add(section!);
+  for (const [, specifier] of source.matchAll(/(?:\bfrom\s*|\bimport\s+)'(\.{1,2}\/[^']+)'/g)) {
+    const path = join(dirname(entry), specifier!);
+    // Sources are imported as .js: ./a.js is a.ts, ./b.svelte.js is b.svelte.ts.
+    const file = [path, path.replace(/\.js$/, '.ts')].find(
+      (candidate) => /\.(ts|svelte)$/.test(candidate) && existsSync(candidate),
+    );
+    if (file) for (const section of sectionsRead(file, seen)) sections.add(section);
+  }
+  return sections;
+}
+
+describe('message catalogs', async () => {
+  const english = await catalogFiles('en');
 
   it('include English and German', () => {
-    expect(catalogs.map(([language]) => language).sort()).toEqual(['de', 'en']);
+    expect(languages).toEqual(['de', 'en']);
   });
 
-  it.each(catalogs)('%s has every message, as the same kind of value, none empty', (_language, catalog) => {
-    const messages = flatten(catalog);
-    expect([...messages.keys()]).toEqual([...reference.keys()]);
-    for (const [path, { shape, sample }] of messages) {
-      expect(shape, path).toBe(reference.get(path)!.shape);
-      expect(sample.trim(), path).not.toBe('');
+  it.each(languages)('%s has every catalog, every message, as the same kind of value, none empty', async (language) => {
+    const files = await catalogFiles(language);
+    expect([...files.keys()]).toEqual([...english.keys()]);
+    for (const [name, catalog] of files) {
+      const reference = flatten(english.get(name)!);
+      const found = flatten(catalog);
+      expect([...found.keys()], name).toEqual([...reference.keys()]);
+      for (const [path, { shape, sample }] of found) {
+        expect(shape, `${name}: ${path}`).toBe(reference.get(path)!.shape);
+        expect(sample.trim(), `${name}: ${path}`).not.toBe('');
+      }
     }
   });
 
-  it('German is German, not English left over', () => {
-    const german = flatten(catalogs.find(([language]) => language === 'de')![1]);
+  it.each(languages)('%s: a section in several catalogs is one shared part, not a copy', async (language) => {
+    const bySection = new Map<string, unknown[]>();
+    for (const catalog of (await catalogFiles(language)).values()) {
+      for (const [section, value] of Object.entries(catalog))
+        bySection.set(section, [...(bySection.get(section) ?? []), value]);
+    }
+    for (const [section, values] of bySection) {
+      for (const value of values) expect(value, section).toBe(values[0]);
+    }
+  });
+
+  it('German is German, not English left over', async () => {
+    const reference = flatten(await messages('en'));
+    const german = flatten(await messages('de'));
     const same = [...german]
       .filter(([path, { sample }]) => sample === reference.get(path)!.sample)
       .map(([path]) => path);
     // Words both languages share.
     expect(same).toEqual(['create.passphraseLabel', 'reveal.passphraseLabel']);
+  });
+
+  it('each page has a catalog, and reads only its own sections and the frame’s', () => {
+    const frame = Object.keys(english.get('frame')!);
+    expect([...sectionsRead(join(src, 'main.ts'))].filter((section) => !frame.includes(section))).toEqual([]);
+    const pages = readdirSync(join(src, 'pages'))
+      .filter((file) => file.endsWith('.page.ts'))
+      .map((file) => file.slice(0, -'.page.ts'.length));
+    expect(pages.length).toBeGreaterThan(0);
+    for (const page of pages) {
+      expect(english.has(page), `a catalog for the ${page} page`).toBe(true);
+      const own = [...frame, ...Object.keys(english.get(page) ?? {})];
+      const foreign = [...sectionsRead(join(src, 'pages', `${page}.page.ts`))].filter(
+        (section) => !own.includes(section),
+      );
+      expect(foreign, `sections the ${page} page reads without loading them`).toEqual([]);
+    }
   });
 });

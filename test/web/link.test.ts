@@ -1,15 +1,20 @@
 /** Link formats and strict base64url. */
 import { describe, expect, it } from 'vitest';
 import { Base64UrlError, decodeBase64Url, encodeBase64Url } from '../../web/src/lib/base64url.js';
-import { newLinkKey } from '../../web/src/lib/envelope.js';
+import { LINK_KEY_BYTES, newLinkKey } from '../../web/src/lib/envelope.js';
 import {
+  inboxLink,
   LinkError,
+  parseLink,
+  parseKeyedLocation,
   parseReceiptLocation,
   parseSecretLink,
   parseSecretLocation,
   receiptLink,
+  requestLink,
   secretLink,
 } from '../../web/src/lib/link.js';
+import { deriveInboxKeys, INBOX_KEY_BYTES, newInboxKey, REQUEST_KEY_BYTES } from '../../web/src/lib/request.js';
 
 const ID = 'V1StGXR8_Z5jdHi6B-myT';
 
@@ -55,6 +60,9 @@ describe('links', () => {
     ['an empty fragment', `/s/${ID}`, '#', 'missing_key'],
     ['no version', `/s/${ID}`, `#${'A'.repeat(43)}`, 'bad_key'],
     ['another version', `/s/${ID}`, `#2.${'A'.repeat(43)}`, 'unsupported_version'],
+    ['a leading zero in the version', `/s/${ID}`, `#01.${'A'.repeat(43)}`, 'bad_key'],
+    ['two leading zeros in the version', `/s/${ID}`, `#001.${'A'.repeat(43)}`, 'bad_key'],
+    ['version zero', `/s/${ID}`, `#0.${'A'.repeat(43)}`, 'bad_key'],
     ['a short key', `/s/${ID}`, `#1.${'A'.repeat(42)}`, 'bad_key'],
     ['a non-canonical key', `/s/${ID}`, `#1.${'A'.repeat(42)}B`, 'bad_key'],
     ['a short id', '/s/abc', `#1.${'A'.repeat(43)}`, 'bad_id'],
@@ -79,5 +87,31 @@ describe('links', () => {
     expect(parseReceiptLocation(url.pathname, url.hash)).toEqual({ id: ID, manageToken: token });
     expect(() => parseReceiptLocation(url.pathname, '')).toThrow(LinkError);
     expect(() => parseReceiptLocation(url.pathname, '#short')).toThrow(LinkError);
+  });
+
+  it('formats and parses request and inbox links, each within 80 characters of path and fragment', async () => {
+    const inbox = await deriveInboxKeys(newInboxKey());
+    const request = requestLink('https://burn.example', ID, inbox.requestKey);
+    const own = inboxLink('https://burn.example', ID, inbox.inboxKey);
+    expect(request).toBe(`https://burn.example/q/${ID}#1.${encodeBase64Url(inbox.requestKey)}`);
+    expect(own).toBe(`https://burn.example/i/${ID}#1.${encodeBase64Url(inbox.inboxKey)}`);
+    expect(parseLink(request)).toEqual({ origin: 'https://burn.example', kind: 'q', id: ID, key: inbox.requestKey });
+    expect(parseLink(own)).toEqual({ origin: 'https://burn.example', kind: 'i', id: ID, key: inbox.inboxKey });
+    for (const link of [request, own, secretLink('https://burn.example', ID, newLinkKey())]) {
+      const url = new URL(link);
+      expect((url.pathname + url.hash).length).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('reads 32-byte keys from every kind of link, the size of each kind’s key', () => {
+    expect([LINK_KEY_BYTES, REQUEST_KEY_BYTES, INBOX_KEY_BYTES]).toEqual([32, 32, 32]);
+  });
+
+  it('keeps the kinds apart', async () => {
+    const key = `#1.${'A'.repeat(43)}`;
+    expect(() => parseKeyedLocation('q', `/i/${ID}`, key)).toThrow(LinkError);
+    expect(() => parseKeyedLocation('i', `/q/${ID}`, key)).toThrow(LinkError);
+    expect(() => parseSecretLink(`https://burn.example/q/${ID}${key}`)).toThrow(/not a secret link/);
+    expect(() => parseLink(`https://burn.example/r/${ID}#${'A'.repeat(43)}`)).toThrow(LinkError);
   });
 });

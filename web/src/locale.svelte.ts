@@ -1,40 +1,50 @@
 /**
- * The page's language. One message catalog per language in ./i18n/ (adding a
- * language is adding a file there); the choice comes from the person (remembered in
+ * The page's language. The message catalogs are in ./i18n/ (./i18n/messages.ts says
+ * how they are laid out); the choice comes from the person (remembered in
  * localStorage), else from the browser's languages, else English.
  */
 import { formatBytes, formatDateTime, formatDateTimeWithZone, formatDuration, formatFromNow } from './lib/format.js';
-import en, { type Messages } from './i18n/en.js';
+import type { Messages } from './i18n/messages.js';
 
 const STORAGE_KEY = 'burnlink.language';
 
-// English ships with the page; every other catalog is its own small chunk, loaded when chosen.
-const others = import.meta.glob<Messages>(['./i18n/*.ts', '!./i18n/en.ts'], { import: 'default' });
-const loaders: Record<string, () => Promise<Messages>> = { en: async () => en };
-for (const [path, load] of Object.entries(others)) loaders[path.slice('./i18n/'.length, -'.ts'.length)] = load;
+// Every catalog is a chunk of its own, so a page loads its own words in one language only.
+const catalogs = import.meta.glob<Partial<Messages>>('./i18n/*/*.ts', { import: 'default' });
 
 export class Locale {
   /** Every language with a catalog, by its code ("en", "de"). */
-  readonly languages = Object.keys(loaders).sort();
+  readonly languages = Object.keys(catalogs)
+    .filter((path) => path.endsWith('/frame.ts'))
+    .map((path) => path.split('/')[2]!)
+    .sort();
   language = $state('en');
   /** The full tag for dates and numbers: the browser's own variant of the language if it has one ("en-GB"). */
   tag = $state('en');
-  t = $state.raw<Messages>(en);
+  /**
+   * The frame's messages and the current page's, in the current language. Every
+   * section is typed, but a component may read only those of its own page and the
+   * frame (test/web/i18n.test.ts checks that).
+   */
+  t = $state.raw({} as Messages);
+  /** The page whose catalog is loaded with the frame's: a route's name. */
+  #page = '';
 
-  /** Loads the remembered or preferred language; call once before the page renders. */
-  async start(): Promise<void> {
+  /** Loads the remembered or preferred language for `page` (a route's name); call once before the page renders. */
+  async start(page: string): Promise<void> {
+    this.#page = page;
     const remembered = readStorage();
     const wanted =
-      remembered !== null && remembered in loaders
+      remembered !== null && this.languages.includes(remembered)
         ? remembered
-        : navigator.languages.map(primary).find((language) => language in loaders);
-    await this.#use(wanted ?? 'en');
+        : navigator.languages.map(primary).find((language) => this.languages.includes(language));
+    if ((await this.#use(wanted ?? 'en')) || (await this.#use('en'))) return;
+    // Nothing to show words with: fail as a page chunk that did not load fails.
+    throw new Error('The page’s messages could not be loaded.');
   }
 
-  /** Switches language at the person's request, and remembers it. */
+  /** Switches language at the person's request (the page's words with it), and remembers it. */
   async choose(language: string): Promise<void> {
-    if (!(language in loaders)) return;
-    await this.#use(language);
+    if (!this.languages.includes(language) || !(await this.#use(language))) return;
     try {
       localStorage.setItem(STORAGE_KEY, language);
     } catch {
@@ -53,17 +63,22 @@ export class Locale {
   duration = (seconds: number) => formatDuration(seconds, this.tag);
   bytes = (bytes: number, rounding?: 'ceil' | 'floor') => formatBytes(bytes, this.tag, rounding);
 
-  async #use(language: string): Promise<void> {
-    let messages: Messages;
+  /** Shows the frame and the page in `language`; false if a catalog did not load (offline). */
+  async #use(language: string): Promise<boolean> {
+    let parts: Partial<Messages>[];
     try {
-      messages = await loaders[language]!();
+      // A page without a catalog of its own (not found, no WebCrypto) shows the frame's words only.
+      parts = await Promise.all(
+        ['frame', this.#page].map((name) => catalogs[`./i18n/${language}/${name}.ts`]?.() ?? Promise.resolve({})),
+      );
     } catch {
-      return; // The chunk did not load (offline): stay with the current language.
+      return false;
     }
-    this.t = messages;
+    this.t = Object.assign({}, ...parts) as Messages;
     this.language = language;
     this.tag = navigator.languages.find((tag) => primary(tag) === language) ?? language;
     document.documentElement.lang = language;
+    return true;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
- * Which page an address shows: / creates, /s/ID reveals, /r/ID shows a receipt. Each
- * page is its own chunk, so a recipient downloads nothing of the sender's page and
- * the other way round.
+ * Which page an address shows: / creates, /s/ID reveals, /r/ID shows a receipt,
+ * /request asks for a secret, /q/ID answers a request, /i/ID is the requester's inbox.
+ * Each page is its own chunk, so a recipient downloads nothing of the sender's page
+ * and the other way round.
  */
 import { ApiClient } from './lib/api.js';
 
@@ -17,25 +18,55 @@ export type Route =
   | { name: 'not_found' }
   | Loaded<'create', typeof import('./pages/create.page.js')>
   | Loaded<'reveal', typeof import('./pages/reveal.page.js')>
-  | Loaded<'receipt', typeof import('./pages/receipt.page.js')>;
+  | Loaded<'receipt', typeof import('./pages/receipt.page.js')>
+  | Loaded<'request', typeof import('./pages/request.page.js')>
+  | Loaded<'answer', typeof import('./pages/answer.page.js')>
+  | Loaded<'inbox', typeof import('./pages/inbox.page.js')>;
+
+/** Which page an address shows, known before anything loads: its catalog loads alongside its chunk. */
+export function pageOf(url: Location): Route['name'] {
+  if (!window.isSecureContext || !globalThis.crypto?.subtle) return 'insecure';
+  const section = url.pathname.split('/')[1];
+  if (url.pathname === '/') return 'create';
+  if (section === 's') return 'reveal';
+  if (section === 'r') return 'receipt';
+  if (url.pathname === '/request') return 'request';
+  if (section === 'q') return 'answer';
+  if (section === 'i') return 'inbox';
+  return 'not_found';
+}
 
 /** Loads the page for an address and starts its flow (which may ask the server, never burning anything). */
 export async function route(url: Location): Promise<Route> {
-  if (!window.isSecureContext) return { name: 'insecure', plainHttp: url.protocol === 'http:' };
-  if (!globalThis.crypto?.subtle) return { name: 'insecure', plainHttp: false };
   const api = new ApiClient();
-  const section = url.pathname.split('/')[1];
-  if (url.pathname === '/') {
-    const { Page, start } = await import('./pages/create.page.js');
-    return { name: 'create', Page, flow: start(api, url) };
+  switch (pageOf(url)) {
+    case 'insecure':
+      return { name: 'insecure', plainHttp: !window.isSecureContext && url.protocol === 'http:' };
+    case 'not_found':
+      return { name: 'not_found' };
+    case 'create': {
+      const { Page, start } = await import('./pages/create.page.js');
+      return { name: 'create', Page, flow: start(api, url) };
+    }
+    case 'reveal': {
+      const { Page, start } = await import('./pages/reveal.page.js');
+      return { name: 'reveal', Page, flow: start(api, url) };
+    }
+    case 'receipt': {
+      const { Page, start } = await import('./pages/receipt.page.js');
+      return { name: 'receipt', Page, flow: start(api, url) };
+    }
+    case 'request': {
+      const { Page, start } = await import('./pages/request.page.js');
+      return { name: 'request', Page, flow: start(api, url) };
+    }
+    case 'answer': {
+      const { Page, start } = await import('./pages/answer.page.js');
+      return { name: 'answer', Page, flow: start(api, url) };
+    }
+    case 'inbox': {
+      const { Page, start } = await import('./pages/inbox.page.js');
+      return { name: 'inbox', Page, flow: start(api, url) };
+    }
   }
-  if (section === 's') {
-    const { Page, start } = await import('./pages/reveal.page.js');
-    return { name: 'reveal', Page, flow: start(api, url) };
-  }
-  if (section === 'r') {
-    const { Page, start } = await import('./pages/receipt.page.js');
-    return { name: 'receipt', Page, flow: start(api, url) };
-  }
-  return { name: 'not_found' };
 }

@@ -2,40 +2,45 @@
  * The HTTP client for /api (DESIGN §3), shared by the page and the CLI. Bytes in,
  * bytes out: base64url exists only on the wire.
  */
+import type { paths } from './api-types.js';
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 
-export type ReceiptState = 'pending' | 'viewed' | 'burned' | 'expired' | 'locked';
-
-export interface Created {
-  id: string;
-  /** Epoch milliseconds. */
-  expiresAt: number;
-  manageToken: string;
+/**
+ * The JSON an operation answers with `status`, from the server's own schemas
+ * (api-types.ts, generated), so a field the server renames fails the clients' type check.
+ */
+type Answer<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends {
+  responses: { [K in S]: { content: { 'application/json': infer T } } };
 }
+  ? T
+  : never;
 
-export interface SecretStatus {
-  expiresAt: number;
-  viewsLeft: number;
-  passphrase: boolean;
-  attemptsLeft: number;
+/** The JSON body an operation takes, from the same schemas. */
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  requestBody: { content: { 'application/json': infer T } };
 }
+  ? T
+  : never;
 
+export type Created = Answer<'/api/secrets', 'post', 201>;
+export type SecretStatus = Answer<'/api/secrets/{id}/status', 'post', 200>;
 /** What the server accepts (GET /api/limits), so a client offers only valid choices. */
-export interface Limits {
-  /** The largest envelope, in bytes. */
-  maxSecretBytes: number;
-  maxViews: number;
-  /** Seconds. */
-  expiresIn: { min: number; max: number; default: number };
-}
+export type Limits = Answer<'/api/limits', 'get', 200>;
+export type Receipt = Answer<'/api/secrets/{id}/receipt', 'get', 200>;
+export type ReceiptState = Receipt['state'];
 
-export interface Receipt {
-  state: ReceiptState;
-  expiresAt: number;
-  viewsLeft: number;
-  viewedAt: number[];
-  failedAttempts: number;
-}
+/** Who to email when something happens (only where `Limits.alerts`). */
+export type AlertRequest = NonNullable<Body<'/api/requests', 'post'>['alert']>;
+export type CreatedRequest = Answer<'/api/requests', 'post', 201>;
+
+type RequestStatusAnswer = Answer<'/api/requests/{id}/status', 'post', 200>;
+/** The responder's view of a request: the request envelope, as bytes, while it is open. */
+export type RequestStatus = Omit<RequestStatusAnswer, 'ciphertext'> & { envelope?: Uint8Array };
+
+type InboxAnswer = Answer<'/api/requests/{id}/inbox', 'post', 200>;
+/** The requester's view of their request: the request envelope, as bytes, until the answer is read. */
+export type Inbox = Omit<InboxAnswer, 'ciphertext'> & { envelope?: Uint8Array };
+export type InboxState = Inbox['state'];
 
 /**
  * A refusal by the server (`status` and its error `code`), or `status` 0 with code
@@ -71,6 +76,7 @@ export class ApiClient {
     unlockHash?: Uint8Array;
     expiresIn: number;
     views: number;
+    alert?: AlertRequest;
   }): Promise<Created> {
     return this.call<Created>('POST', '/api/secrets', {
       body: {
@@ -79,14 +85,83 @@ export class ApiClient {
         ...(input.unlockHash && { unlockHash: encodeBase64Url(input.unlockHash) }),
         expiresIn: input.expiresIn,
         views: input.views,
-      },
+        ...(input.alert && { alert: input.alert }),
+      } satisfies Body<'/api/secrets', 'post'>,
     });
+  }
+
+  /** Stores a request envelope; only the hashes of its two proofs leave the client. */
+  async createRequest(input: {
+    envelope: Uint8Array;
+    accessHash: Uint8Array;
+    inboxHash: Uint8Array;
+    /** Seconds; left out, the server's default (the CLI's, when no --expires is given). */
+    expiresIn?: number;
+    alert?: AlertRequest;
+  }): Promise<CreatedRequest> {
+    return this.call<CreatedRequest>('POST', '/api/requests', {
+      body: {
+        ciphertext: encodeBase64Url(input.envelope),
+        accessHash: encodeBase64Url(input.accessHash),
+        inboxHash: encodeBase64Url(input.inboxHash),
+        expiresIn: input.expiresIn,
+        ...(input.alert && { alert: input.alert }),
+      } satisfies Body<'/api/requests', 'post'>,
+    });
+  }
+
+  /** The responder's look at a request; changes nothing. */
+  async requestStatus(id: string, access: Uint8Array): Promise<RequestStatus> {
+    const reply = await this.call<RequestStatusAnswer>('POST', `/api/requests/${encodeURIComponent(id)}/status`, {
+      body: { access: encodeBase64Url(access) } satisfies Body<'/api/requests/{id}/status', 'post'>,
+    });
+    return { state: reply.state, expiresAt: reply.expiresAt, ...withEnvelope(reply.ciphertext) };
+  }
+
+  /** Answers a request with a sealed envelope; the server takes one answer. */
+  async answer(
+    id: string,
+    access: Uint8Array,
+    envelope: Uint8Array,
+  ): Promise<Answer<'/api/requests/{id}/answer', 'post', 201>> {
+    return this.call<Answer<'/api/requests/{id}/answer', 'post', 201>>(
+      'POST',
+      `/api/requests/${encodeURIComponent(id)}/answer`,
+      {
+        body: {
+          access: encodeBase64Url(access),
+          ciphertext: encodeBase64Url(envelope),
+        } satisfies Body<'/api/requests/{id}/answer', 'post'>,
+      },
+    );
+  }
+
+  /** The requester's look at the inbox; changes nothing. */
+  async inbox(id: string, proof: Uint8Array): Promise<Inbox> {
+    const { ciphertext, ...rest } = await this.call<InboxAnswer>(
+      'POST',
+      `/api/requests/${encodeURIComponent(id)}/inbox`,
+      { body: { access: encodeBase64Url(proof) } satisfies Body<'/api/requests/{id}/inbox', 'post'> },
+    );
+    return { ...rest, ...withEnvelope(ciphertext) };
+  }
+
+  /** Fetches the answer, which the server then destroys. */
+  async revealAnswer(id: string, proof: Uint8Array): Promise<Uint8Array> {
+    const reply = await this.call<Answer<'/api/requests/{id}/reveal', 'post', 200>>(
+      'POST',
+      `/api/requests/${encodeURIComponent(id)}/reveal`,
+      {
+        body: { access: encodeBase64Url(proof) } satisfies Body<'/api/requests/{id}/reveal', 'post'>,
+      },
+    );
+    return withEnvelope(reply.ciphertext).envelope!;
   }
 
   /** Looks at a secret without burning it. */
   async status(id: string, access: Uint8Array): Promise<SecretStatus> {
     return this.call<SecretStatus>('POST', `/api/secrets/${encodeURIComponent(id)}/status`, {
-      body: { access: encodeBase64Url(access) },
+      body: { access: encodeBase64Url(access) } satisfies Body<'/api/secrets/{id}/status', 'post'>,
     });
   }
 
@@ -95,23 +170,17 @@ export class ApiClient {
     id: string,
     proofs: { access: Uint8Array; unlock?: Uint8Array },
   ): Promise<{ envelope: Uint8Array; viewsLeft: number }> {
-    const reply = await this.call<{ ciphertext: string; viewsLeft: number }>(
+    const reply = await this.call<Answer<'/api/secrets/{id}/reveal', 'post', 200>>(
       'POST',
       `/api/secrets/${encodeURIComponent(id)}/reveal`,
       {
         body: {
           access: encodeBase64Url(proofs.access),
           ...(proofs.unlock && { unlock: encodeBase64Url(proofs.unlock) }),
-        },
+        } satisfies Body<'/api/secrets/{id}/reveal', 'post'>,
       },
     );
-    let envelope: Uint8Array;
-    try {
-      envelope = decodeBase64Url(reply.ciphertext);
-    } catch {
-      throw new ApiError(0, 'bad_reply', 'The server sent a damaged secret.');
-    }
-    return { envelope, viewsLeft: reply.viewsLeft };
+    return { envelope: withEnvelope(reply.ciphertext).envelope!, viewsLeft: reply.viewsLeft };
   }
 
   /** Burns a secret now, with the sender's manage token. */
@@ -162,5 +231,15 @@ export class ApiClient {
       );
     }
     return json as T;
+  }
+}
+
+/** An envelope from a reply's base64url, if it has one; damaged text is the server's fault. */
+function withEnvelope(ciphertext: string | undefined): { envelope?: Uint8Array } {
+  if (ciphertext === undefined) return {};
+  try {
+    return { envelope: decodeBase64Url(ciphertext) };
+  } catch {
+    throw new ApiError(0, 'bad_reply', 'The server sent damaged data.');
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The plaintext inside an envelope (docs/FORMAT.md §4): the structured payload, framed
- * with its length and zero-padded to max(1 KiB, Padmé(length)). Internal to the
- * envelope module.
+ * with its length and zero-padded to max(minimum, Padmé(length)), the minimum being
+ * 1 KiB but in secret envelopes of version 2 (envelope.ts). Internal to the envelope
+ * module.
  */
 import { EnvelopeError, type Secret, type SecretFile } from './envelope-types.js';
 
+/** The smallest padded plaintext, but in secret envelopes of version 2 (envelope.ts). */
 export const MIN_PADDED_BYTES = 1024;
 export const MAX_FILES = 100;
 export const MAX_NAME_BYTES = 255;
@@ -26,13 +28,37 @@ export function padme(length: number): number {
 }
 
 /** The padded size for a frame of `frameLength` bytes. */
-export function paddedSize(frameLength: number): number {
-  return Math.max(MIN_PADDED_BYTES, padme(frameLength));
+export function paddedSize(frameLength: number, minimum = MIN_PADDED_BYTES): number {
+  return Math.max(minimum, padme(frameLength));
 }
 
 /** Whether `size` is one that paddedSize can produce: checked before decrypting. */
-export function isPaddedSize(size: number): boolean {
-  return size === MIN_PADDED_BYTES || (size > MIN_PADDED_BYTES && padme(size) === size);
+export function isPaddedSize(size: number, minimum = MIN_PADDED_BYTES): boolean {
+  return size === minimum || (size > minimum && padme(size) === size);
+}
+
+/** Frames and pads a payload: u32 length || payload || zero bytes, to its padded size. */
+export function padPayload(payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(paddedSize(4 + payload.length));
+  new DataView(out.buffer).setUint32(0, payload.length);
+  out.set(payload, 4);
+  return out;
+}
+
+/**
+ * The payload inside a decrypted, padded frame, after checking the frame is the one
+ * canonical form: the padded size of its length, and nothing but zero bytes after it.
+ */
+export function unpadPayload(padded: Uint8Array, minimum = MIN_PADDED_BYTES): Uint8Array {
+  const fail = (why: string): never => {
+    throw new EnvelopeError('malformed', `the decrypted payload is malformed: ${why}`);
+  };
+  if (padded.length < 4) fail('too short');
+  const end = 4 + new DataView(padded.buffer, padded.byteOffset, padded.byteLength).getUint32(0);
+  if (end > padded.length) fail('its length runs past the end');
+  if (paddedSize(end, minimum) !== padded.length) fail('the padding has the wrong size');
+  for (let i = end; i < padded.length; i++) if (padded[i] !== 0) fail('the padding is not all zero');
+  return padded.subarray(4, end);
 }
 
 /** Byte lengths of one file's fields in the payload. */
@@ -48,7 +74,7 @@ export function payloadLength(textBytes: number, files: readonly FileLengths[]):
 }
 
 /** Serializes and pads a secret: u32 length || payload || zero bytes. */
-export function encodePlaintext(secret: Secret): Uint8Array {
+export function encodePlaintext(secret: Secret, minimum = MIN_PADDED_BYTES): Uint8Array {
   if (secret.files.length > MAX_FILES) {
     throw new EnvelopeError('malformed', `a secret holds at most ${MAX_FILES} files`);
   }
@@ -70,7 +96,7 @@ export function encodePlaintext(secret: Secret): Uint8Array {
   );
   if (length > 0xffff_ffff - 4) throw new EnvelopeError('malformed', 'the secret is too large');
 
-  const out = new Uint8Array(paddedSize(4 + length));
+  const out = new Uint8Array(paddedSize(4 + length, minimum));
   const view = new DataView(out.buffer);
   let at = 0;
   const u16 = (n: number) => {
@@ -101,17 +127,12 @@ export function encodePlaintext(secret: Secret): Uint8Array {
 }
 
 /** Parses a decrypted, padded plaintext; refuses anything but the one canonical form. */
-export function decodePlaintext(padded: Uint8Array): Secret {
+export function decodePlaintext(padded: Uint8Array, minimum = MIN_PADDED_BYTES): Secret {
   const view = new DataView(padded.buffer, padded.byteOffset, padded.byteLength);
   const fail = (why: string): never => {
     throw new EnvelopeError('malformed', `the decrypted payload is malformed: ${why}`);
   };
-  if (padded.length < 4) fail('too short');
-  const payloadLength = view.getUint32(0);
-  const end = 4 + payloadLength;
-  if (end > padded.length) fail('its length runs past the end');
-  if (paddedSize(end) !== padded.length) fail('the padding has the wrong size');
-  for (let i = end; i < padded.length; i++) if (padded[i] !== 0) fail('the padding is not all zero');
+  const end = 4 + unpadPayload(padded, minimum).length;
 
   let at = 4;
   const need = (n: number) => {

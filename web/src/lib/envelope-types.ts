@@ -29,9 +29,17 @@ export class EnvelopeError extends Error {
   }
 }
 
+/** Why a passphrase was refused (docs/FORMAT.md §2.1); `invisible` covers formatting characters and line separators. */
+export type PassphraseProblem = 'empty' | 'control' | 'invisible';
+
 /** The passphrase is empty or holds characters the format refuses. */
 export class PassphraseError extends Error {
-  constructor(message: string) {
+  constructor(
+    readonly problem: PassphraseProblem,
+    message: string,
+    /** The refused character as `U+XXXX`, so a page can name it in its own language. */
+    readonly codePoint?: string,
+  ) {
     super(message);
     this.name = 'PassphraseError';
   }

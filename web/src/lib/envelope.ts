@@ -13,6 +13,18 @@ import {
   type FileLengths,
 } from './envelope-payload.js';
 import { EnvelopeError, PassphraseError, type Secret } from './envelope-types.js';
+import {
+  aeadOpen,
+  aeadSeal,
+  concat,
+  hkdf,
+  hkdfAesKey,
+  hkdfKey,
+  IV_BYTES,
+  ivOrFresh,
+  label,
+  TAG_BYTES,
+} from './primitives.js';
 
 export { EnvelopeError, PassphraseError };
 export type { EnvelopeErrorCode, Secret, SecretFile } from './envelope-types.js';
@@ -22,17 +34,14 @@ export const FORMAT_VERSION = 1;
 export const LINK_KEY_BYTES = 32;
 export const PBKDF2_ITERATIONS = 600_000;
 
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
 const HEADER_BYTES = 2 + IV_BYTES;
 const FLAG_PASSPHRASE = 0x01;
 
 const utf8 = new TextEncoder();
-const HKDF_SALT = utf8.encode('burnlink/v1');
-const LABEL_PBKDF2_SALT = utf8.encode('burnlink/v1 pbkdf2 salt');
-const LABEL_ACCESS = utf8.encode('burnlink/v1 access proof');
-const LABEL_UNLOCK = utf8.encode('burnlink/v1 unlock proof');
-const LABEL_AES_KEY = utf8.encode('burnlink/v1 aes-256-gcm key');
+const LABEL_PBKDF2_SALT = label('burnlink/v1 pbkdf2 salt');
+const LABEL_ACCESS = label('burnlink/v1 access proof');
+const LABEL_UNLOCK = label('burnlink/v1 unlock proof');
+const LABEL_AES_KEY = label('burnlink/v1 aes-256-gcm key');
 
 /** Everything derived from a link key (and passphrase) that sealing and opening need. */
 export interface SecretKeys {
@@ -51,15 +60,33 @@ export function newLinkKey(): Uint8Array {
 }
 
 /**
+ * The characters of categories Cf, Zl and Zp in Unicode 17.0, except U+200C and U+200D
+ * (docs/FORMAT.md §2.1). Written out rather than `\p{Cf}`, which grows with each
+ * runtime's Unicode version: a browser and the CLI must refuse exactly the same ones.
+ */
+const INVISIBLE =
+  /[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\u{110bd}\u{110cd}\u{13430}-\u{1343f}\u{1bca0}-\u{1bca3}\u{1d173}-\u{1d17a}\u{e0001}\u{e0020}-\u{e007f}]/u;
+
+/**
  * RFC 8265 OpaqueString, as far as every runtime agrees on it: non-ASCII spaces become
- * U+0020, then NFC; empty input, control characters and lone surrogates are refused.
- * No trimming: a space typed on purpose is part of the passphrase.
+ * U+0020, then NFC; empty input, control characters, lone surrogates and invisible or
+ * formatting characters (INVISIBLE) are refused. No trimming: a space typed on purpose
+ * is part of the passphrase.
  */
 export function normalizePassphrase(passphrase: string): string {
   const normalized = passphrase.replace(/\p{Zs}/gu, ' ').normalize('NFC');
-  if (normalized.length === 0) throw new PassphraseError('The passphrase is empty.');
+  if (normalized.length === 0) throw new PassphraseError('empty', 'The passphrase is empty.');
   if (/[\p{Cc}\p{Cs}]/u.test(normalized)) {
-    throw new PassphraseError('The passphrase contains control characters.');
+    throw new PassphraseError('control', 'The passphrase contains control characters.');
+  }
+  const invisible = INVISIBLE.exec(normalized)?.[0];
+  if (invisible !== undefined) {
+    const codePoint = `U+${invisible.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new PassphraseError(
+      'invisible',
+      `The passphrase contains an invisible or formatting character (${codePoint}).`,
+      codePoint,
+    );
   }
   return normalized;
 }
@@ -72,7 +99,7 @@ export async function deriveKeys(linkKey: Uint8Array, passphrase?: string): Prom
   const linkIkm = await hkdfKey(linkKey);
   const access = await hkdf(linkIkm, LABEL_ACCESS);
   if (passphrase === undefined) {
-    return { linkKey, passphrase: false, access, aesKey: await aesKey(linkIkm) };
+    return { linkKey, passphrase: false, access, aesKey: await hkdfAesKey(linkIkm, LABEL_AES_KEY) };
   }
   const stretched = await stretch(normalizePassphrase(passphrase), await hkdf(linkIkm, LABEL_PBKDF2_SALT));
   const bothIkm = await hkdfKey(concat(linkKey, stretched));
@@ -81,7 +108,7 @@ export async function deriveKeys(linkKey: Uint8Array, passphrase?: string): Prom
     passphrase: true,
     access,
     unlock: await hkdf(bothIkm, LABEL_UNLOCK),
-    aesKey: await aesKey(bothIkm),
+    aesKey: await hkdfAesKey(bothIkm, LABEL_AES_KEY),
   };
 }
 
@@ -103,18 +130,8 @@ export function envelopeSize(textBytes: number, files: readonly FileLengths[]): 
  * out, and never seal twice under the same keys.
  */
 export async function seal(secret: Secret, keys: SecretKeys, options: { iv?: Uint8Array } = {}): Promise<Uint8Array> {
-  const iv = options.iv ?? crypto.getRandomValues(new Uint8Array(IV_BYTES));
-  if (iv.length !== IV_BYTES) throw new EnvelopeError('malformed', `an IV is ${IV_BYTES} bytes`);
-  const header = new Uint8Array(HEADER_BYTES);
-  header[0] = FORMAT_VERSION;
-  header[1] = keys.passphrase ? FLAG_PASSPHRASE : 0;
-  header.set(iv, 2);
-  const sealed = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv: iv as BufferSource, additionalData: header as BufferSource, tagLength: TAG_BYTES * 8 },
-    keys.aesKey,
-    encodePlaintext(secret) as BufferSource,
-  );
-  return concat(header, new Uint8Array(sealed));
+  const header = concat(Uint8Array.of(FORMAT_VERSION, keys.passphrase ? FLAG_PASSPHRASE : 0), ivOrFresh(options.iv));
+  return aeadSeal(keys.aesKey, header, encodePlaintext(secret));
 }
 
 /** Checks and decrypts an envelope; every failure is an EnvelopeError, never garbage. */
@@ -126,25 +143,7 @@ export async function open(envelope: Uint8Array, keys: SecretKeys): Promise<Secr
       header.passphrase ? 'This secret needs its passphrase.' : 'This secret has no passphrase.',
     );
   }
-  let plaintext: ArrayBuffer;
-  try {
-    plaintext = await crypto.subtle.decrypt(
-      {
-        name: 'AES-GCM',
-        iv: envelope.subarray(2, HEADER_BYTES) as BufferSource,
-        additionalData: envelope.subarray(0, HEADER_BYTES) as BufferSource,
-        tagLength: TAG_BYTES * 8,
-      },
-      keys.aesKey,
-      envelope.subarray(HEADER_BYTES) as BufferSource,
-    );
-  } catch {
-    throw new EnvelopeError(
-      'decrypt_failed',
-      'The secret could not be decrypted: the link or the passphrase is wrong, or the data was changed.',
-    );
-  }
-  return decodePlaintext(new Uint8Array(plaintext));
+  return decodePlaintext(await aeadOpen(keys.aesKey, envelope, HEADER_BYTES));
 }
 
 /** Reads and checks the header without any cryptographic work. */
@@ -162,25 +161,6 @@ export function readHeader(envelope: Uint8Array): { version: number; passphrase:
   return { version, passphrase: (flags & FLAG_PASSPHRASE) !== 0 };
 }
 
-async function hkdfKey(ikm: Uint8Array): Promise<CryptoKey> {
-  return crypto.subtle.importKey('raw', ikm as BufferSource, 'HKDF', false, ['deriveBits', 'deriveKey']);
-}
-
-function hkdfParams(info: Uint8Array): HkdfParams {
-  return { name: 'HKDF', hash: 'SHA-256', salt: HKDF_SALT, info: info as BufferSource };
-}
-
-async function hkdf(ikm: CryptoKey, info: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await crypto.subtle.deriveBits(hkdfParams(info), ikm, 256));
-}
-
-async function aesKey(ikm: CryptoKey): Promise<CryptoKey> {
-  return crypto.subtle.deriveKey(hkdfParams(LABEL_AES_KEY), ikm, { name: 'AES-GCM', length: 256 }, false, [
-    'encrypt',
-    'decrypt',
-  ]);
-}
-
 async function stretch(passphrase: string, salt: Uint8Array): Promise<Uint8Array> {
   const key = await crypto.subtle.importKey('raw', utf8.encode(passphrase) as BufferSource, 'PBKDF2', false, [
     'deriveBits',
@@ -191,11 +171,4 @@ async function stretch(passphrase: string, salt: Uint8Array): Promise<Uint8Array
     256,
   );
   return new Uint8Array(bits);
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }

@@ -1,12 +1,24 @@
 /**
- * The link formats: `ORIGIN/s/ID#1.KEY` for the recipient, `ORIGIN/r/ID#TOKEN` for the
- * sender's receipt. Secrets live only in the fragment, which browsers never send.
+ * The link formats (docs/FORMAT.md §1). Keys live only in the fragment, which browsers
+ * never send:
+ *
+ *   ORIGIN/s/ID#1.KEY    a secret, for its recipient
+ *   ORIGIN/r/ID#TOKEN    the sender's receipt
+ *   ORIGIN/q/ID#1.KEY    a request for a secret, for the responder
+ *   ORIGIN/i/ID#1.KEY    the requester's private inbox
  */
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
-import { FORMAT_VERSION, LINK_KEY_BYTES } from './envelope.js';
+// Not request.ts's own sizes: importing it would bring the request code into every page.
+// Every v1 link's key is 32 bytes (test/web/link.test.ts checks the three agree).
+import { FORMAT_VERSION, LINK_KEY_BYTES as KEY_BYTES } from './envelope.js';
 
 const ID = /^[A-Za-z0-9_-]{21,64}$/;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** One spelling per version: decimal without leading zeros ("1", never "01"). */
+const VERSION = /^[1-9][0-9]{0,2}$/;
+
+/** What a keyed link opens, by its path's first segment. */
+export type LinkKind = 's' | 'q' | 'i';
 
 export type LinkErrorCode = 'bad_id' | 'missing_key' | 'bad_key' | 'unsupported_version';
 
@@ -21,9 +33,21 @@ export class LinkError extends Error {
   }
 }
 
+const KINDS: readonly string[] = ['s', 'q', 'i'] satisfies LinkKind[];
+
 /** The link a recipient opens. */
 export function secretLink(origin: string, id: string, linkKey: Uint8Array): string {
-  return `${origin}/s/${id}#${FORMAT_VERSION}.${encodeBase64Url(linkKey)}`;
+  return keyedLink(origin, 's', id, linkKey);
+}
+
+/** The link a requester sends to the person who should answer. */
+export function requestLink(origin: string, id: string, requestKey: Uint8Array): string {
+  return keyedLink(origin, 'q', id, requestKey);
+}
+
+/** The requester's private inbox link. */
+export function inboxLink(origin: string, id: string, inboxKey: Uint8Array): string {
+  return keyedLink(origin, 'i', id, inboxKey);
 }
 
 /** The sender's private receipt link. */
@@ -31,22 +55,28 @@ export function receiptLink(origin: string, id: string, manageToken: string): st
   return `${origin}/r/${id}#${manageToken}`;
 }
 
-/** Reads the id and link key from a secret page's path and fragment. */
-export function parseSecretLocation(pathname: string, hash: string): { id: string; linkKey: Uint8Array } {
-  const id = idFrom(pathname, 's');
+/** Reads the id and key from the path and fragment of a page of this kind. */
+export function parseKeyedLocation(kind: LinkKind, pathname: string, hash: string): { id: string; key: Uint8Array } {
+  const id = idFrom(pathname, kind);
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
   if (fragment === '') throw new LinkError('missing_key', 'The link has no key: it was cut off before the “#”.');
   const dot = fragment.indexOf('.');
   const version = dot < 0 ? '' : fragment.slice(0, dot);
-  if (!/^[0-9]{1,3}$/.test(version)) throw new LinkError('bad_key', 'The key in the link is damaged.');
+  if (!VERSION.test(version)) throw new LinkError('bad_key', 'The key in the link is damaged.');
   if (Number(version) !== FORMAT_VERSION) {
     throw new LinkError('unsupported_version', `This link uses format ${version}, which this page does not know.`);
   }
   try {
-    return { id, linkKey: decodeBase64Url(fragment.slice(dot + 1), LINK_KEY_BYTES) };
+    return { id, key: decodeBase64Url(fragment.slice(dot + 1), KEY_BYTES) };
   } catch {
     throw new LinkError('bad_key', 'The key in the link is damaged or incomplete.');
   }
+}
+
+/** Reads the id and link key from a secret page's path and fragment. */
+export function parseSecretLocation(pathname: string, hash: string): { id: string; linkKey: Uint8Array } {
+  const { id, key } = parseKeyedLocation('s', pathname, hash);
+  return { id, linkKey: key };
 }
 
 /** Reads the id and manage token from a receipt page's path and fragment. */
@@ -58,18 +88,37 @@ export function parseReceiptLocation(pathname: string, hash: string): { id: stri
   return { id, manageToken: token };
 }
 
-/** Parses a whole secret link, as the CLI receives it. */
-export function parseSecretLink(link: string): { origin: string; id: string; linkKey: Uint8Array } {
+/** Parses a whole keyed link, as the CLI receives it: its kind from its path. */
+export function parseLink(link: string): { origin: string; kind: LinkKind; id: string; key: Uint8Array } {
   let url: URL;
   try {
     url = new URL(link);
   } catch {
     throw new LinkError('bad_id', 'That is not a link.');
   }
-  return { origin: url.origin, ...parseSecretLocation(url.pathname, url.hash) };
+  const kind = url.pathname.split('/')[1] ?? '';
+  if (!KINDS.includes(kind)) {
+    throw new LinkError('bad_id', 'That is not a burnlink secret, request or inbox link.');
+  }
+  return {
+    origin: url.origin,
+    kind: kind as LinkKind,
+    ...parseKeyedLocation(kind as LinkKind, url.pathname, url.hash),
+  };
 }
 
-function idFrom(pathname: string, kind: 's' | 'r'): string {
+/** Parses a whole secret link, as the CLI receives it. */
+export function parseSecretLink(link: string): { origin: string; id: string; linkKey: Uint8Array } {
+  const { origin, kind, id, key } = parseLink(link);
+  if (kind !== 's') throw new LinkError('bad_id', 'That is not a secret link.');
+  return { origin, id, linkKey: key };
+}
+
+function keyedLink(origin: string, kind: LinkKind, id: string, key: Uint8Array): string {
+  return `${origin}/${kind}/${id}#${FORMAT_VERSION}.${encodeBase64Url(key)}`;
+}
+
+function idFrom(pathname: string, kind: LinkKind | 'r'): string {
   const parts = pathname.split('/');
   const id = parts[2] ?? '';
   if (parts[1] !== kind || parts.length > 4 || (parts.length === 4 && parts[3] !== '') || !ID.test(id)) {

@@ -8,6 +8,8 @@ import { sealedSize, utf8Length } from '../files.js';
 import { ApiError, type ApiClient, type Limits } from '../lib/api.js';
 import { deriveKeys, newLinkKey, PassphraseError, proofHash, seal } from '../lib/envelope.js';
 import { receiptLink, secretLink } from '../lib/link.js';
+import { AlertChoice } from './alert-choice.svelte.js';
+import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
 import { Attachments, UnreadableFileError } from './attachments.svelte.js';
 
 /** Why the secret was not created; each code is the key of its message in the catalogs (create.problems). */
@@ -17,11 +19,10 @@ export type CreateProblem =
   | { code: 'tooLarge'; size: number; max: number }
   | { code: 'fileUnreadable'; name: string }
   | { code: 'passphraseControl' }
-  | { code: 'unreachable' }
-  | { code: 'rateLimited' }
-  | { code: 'unavailable' }
-  | { code: 'refused'; message: string }
-  | { code: 'failed' };
+  | { code: 'alertAddress' }
+  | { code: 'passphraseInvisible'; codePoint: string }
+  | StoreProblem
+  | CommonProblem;
 
 /** What the sender types and picks. */
 export class CreateForm {
@@ -35,6 +36,7 @@ export class CreateForm {
   views = $state<number | null>(1);
   /** Empty means no passphrase. */
   passphrase = $state('');
+  readonly alert = new AlertChoice();
 
   readonly expiryChoices = $derived(this.limits ? expiryChoices(this.limits.expiresIn) : []);
   /** The envelope's size in bytes, which the server's limit counts. */
@@ -74,6 +76,7 @@ export class CreateForm {
     this.clearSecrets();
     this.expiresIn = this.limits?.expiresIn.default;
     this.views = 1;
+    this.alert.reset();
   }
 }
 
@@ -83,6 +86,8 @@ export interface CreatedSecret {
   expiresAt: number;
   views: number;
   passphrase: boolean;
+  /** Where the view alerts go, if asked for. */
+  alertEmail?: string;
 }
 
 export type CreatePhase =
@@ -97,12 +102,19 @@ export class CreateFlow {
   attempted = $state(false);
   /** What is wrong with the form now, once the sender has tried to submit; it goes as soon as it is fixed. */
   readonly formProblem = $derived(
-    this.attempted ? (this.form.emptyProblem ?? this.form.viewsProblem ?? this.form.sizeProblem) : undefined,
+    this.attempted
+      ? (this.form.emptyProblem ??
+          this.form.viewsProblem ??
+          this.form.sizeProblem ??
+          (this.form.alert.invalid ? ({ code: 'alertAddress' } as const) : undefined))
+      : undefined,
   );
 
   constructor(
     private readonly api: ApiClient,
     private readonly origin: string,
+    /** The language the sender uses, for the alert's text. */
+    private readonly language: () => string = () => 'en',
   ) {}
 
   /** Asks the server for its limits; on failure, submit() asks again. */
@@ -135,12 +147,14 @@ export class CreateFlow {
       const max = form.limits.maxSecretBytes;
       if (envelope.length > max) throw new TooLarge(envelope.length, max);
       const views = form.views!;
+      const alert = form.limits.alerts ? form.alert.request(this.language()) : undefined;
       const stored = await this.api.create({
         envelope,
         accessHash: await proofHash(keys.access),
         ...(keys.unlock && { unlockHash: await proofHash(keys.unlock) }),
         expiresIn: form.expiresIn!,
         views,
+        alert,
       });
       this.phase = {
         name: 'created',
@@ -150,6 +164,7 @@ export class CreateFlow {
           expiresAt: stored.expiresAt,
           views,
           passphrase: keys.passphrase,
+          ...(alert && { alertEmail: alert.email }),
         },
       };
       form.clearSecrets();
@@ -178,13 +193,11 @@ class TooLarge extends Error {
 function createProblem(error: unknown, size: number, max: number): CreateProblem {
   if (error instanceof TooLarge) return { code: 'tooLarge', size: error.size, max: error.max };
   if (error instanceof UnreadableFileError) return { code: 'fileUnreadable', name: error.fileName };
-  if (error instanceof PassphraseError) return { code: 'passphraseControl' };
-  if (error instanceof ApiError) {
-    if (error.status === 0) return { code: 'unreachable' };
-    if (error.status === 429) return { code: 'rateLimited' };
-    if (error.status === 413) return { code: 'tooLarge', size, max };
-    if (error.status === 503) return { code: 'unavailable' };
-    return { code: 'refused', message: error.message };
+  if (error instanceof PassphraseError) {
+    return error.problem === 'invisible'
+      ? { code: 'passphraseInvisible', codePoint: error.codePoint ?? '' }
+      : { code: 'passphraseControl' };
   }
-  return { code: 'failed' };
+  if (error instanceof ApiError && error.status === 413) return { code: 'tooLarge', size, max };
+  return storeProblem(error) ?? commonProblem(error);
 }

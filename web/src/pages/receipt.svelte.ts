@@ -1,6 +1,7 @@
 /**
  * The sender's receipt: what happened to the secret, and "Burn now" behind a
- * confirm step. The manage token stays in the fragment and this page's memory.
+ * confirm step. The manage token lives in this page's memory only: the page took it
+ * out of the address bar (takeFragment) before this flow started.
  */
 import { ApiError, type ApiClient, type Receipt } from '../lib/api.js';
 import { LinkError, parseReceiptLocation } from '../lib/link.js';
@@ -10,6 +11,8 @@ export type ReceiptPhase =
   | { name: 'shown'; receipt: Receipt }
   | { name: 'gone' }
   | { name: 'broken_link' }
+  /** Reloaded (or reached by Back) after an earlier load took the token out of the address bar. */
+  | { name: 'reopened' }
   | { name: 'error'; problem: ReceiptProblem };
 
 /** Why the receipt could not be loaded or the secret not burned; each code is the key of its message (receipt.problems). */
@@ -33,7 +36,7 @@ export class ReceiptFlow {
 
   constructor(
     private readonly api: ApiClient,
-    private readonly location: { pathname: string; hash: string },
+    private readonly location: { pathname: string; hash: string; reopened: boolean },
   ) {}
 
   async load(): Promise<void> {
@@ -42,7 +45,8 @@ export class ReceiptFlow {
         this.#target = parseReceiptLocation(this.location.pathname, this.location.hash);
       } catch (error) {
         if (!(error instanceof LinkError)) throw error;
-        this.phase = { name: 'broken_link' };
+        this.phase =
+          error.code === 'missing_key' && this.location.reopened ? { name: 'reopened' } : { name: 'broken_link' };
         return;
       }
     }

@@ -13,6 +13,7 @@ import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.
 export type RevealProblem =
   | { code: 'passphraseEmpty' }
   | { code: 'passphraseControl' }
+  | { code: 'passphraseInvisible'; codePoint: string }
   | { code: 'unreachable' }
   | { code: 'rateLimited' }
   | { code: 'unavailable' }
@@ -33,6 +34,8 @@ export type RevealPhase =
   | { name: 'gone' }
   /** The link has no key, a damaged one, or one of a newer format; nothing was sent to the server. */
   | { name: 'broken_link'; reason: LinkErrorCode }
+  /** Reloaded (or reached by Back) after an earlier load took the key out of the address bar. */
+  | { name: 'reopened' }
   /** Too many wrong passphrases: the server destroyed the secret. */
   | { name: 'locked' }
   /** Fetched (so burned) but it would not decrypt: a damaged link or changed data. */
@@ -40,11 +43,11 @@ export type RevealPhase =
   /** Anything else; with `status` the reveal form stays so the recipient can retry. */
   | { name: 'error'; problem: RevealProblem; status?: SecretStatus };
 
+/** Where the page was opened: the key is already out of the address bar (takeFragment). */
 export interface RevealLocation {
   pathname: string;
   hash: string;
-  /** Takes the key out of the address bar once the secret is shown. */
-  forgetKey(): void;
+  reopened: boolean;
 }
 
 export class RevealFlow {
@@ -56,24 +59,31 @@ export class RevealFlow {
   readonly busy = $derived(this.phase.name === 'loading' || this.phase.name === 'revealing');
 
   #link?: { id: string; linkKey: Uint8Array; keys: SecretKeys };
+  readonly #pathname: string;
+  readonly #reopened: boolean;
+  /** The fragment, until the secret is shown; then nothing here holds the key any more. */
+  #hash: string;
 
   constructor(
     private readonly api: ApiClient,
-    private readonly location: RevealLocation,
-  ) {}
+    { pathname, hash, reopened }: RevealLocation,
+  ) {
+    this.#pathname = pathname;
+    this.#hash = hash;
+    this.#reopened = reopened;
+  }
 
   /** Reads the link and asks for the status; never burns anything. */
   async load(): Promise<void> {
     this.phase = { name: 'loading' };
     if (!this.#link) {
       try {
-        const { id, linkKey } = parseSecretLocation(this.location.pathname, this.location.hash);
+        const { id, linkKey } = parseSecretLocation(this.#pathname, this.#hash);
         this.#link = { id, linkKey, keys: await deriveKeys(linkKey) };
       } catch (error) {
-        this.phase =
-          error instanceof LinkError
-            ? { name: 'broken_link', reason: error.code }
-            : { name: 'error', problem: { code: 'noKeys' } };
+        if (!(error instanceof LinkError)) this.phase = { name: 'error', problem: { code: 'noKeys' } };
+        else if (error.code === 'missing_key' && this.#reopened) this.phase = { name: 'reopened' };
+        else this.phase = { name: 'broken_link', reason: error.code };
         return;
       }
     }
@@ -101,9 +111,7 @@ export class RevealFlow {
         keys = await deriveKeys(link.linkKey, this.passphrase);
       } catch (error) {
         // The sender could not have set such a passphrase: it is wrong, and no attempt is spent.
-        const problem: RevealProblem =
-          error instanceof PassphraseError ? { code: 'passphraseControl' } : { code: 'noKeys' };
-        this.phase = { name: 'error', problem, status };
+        this.phase = { name: 'error', problem: passphraseProblem(error), status };
         return;
       }
     }
@@ -127,8 +135,8 @@ export class RevealFlow {
     // Shown (or spent) now: the key has no further use here.
     this.passphrase = '';
     this.#link = undefined;
+    this.#hash = '';
     link.linkKey.fill(0);
-    this.location.forgetKey();
   }
 
   #failed(error: unknown, status?: SecretStatus): RevealPhase {
@@ -146,4 +154,11 @@ export class RevealFlow {
     }
     return { name: 'error', problem: { code: 'failed' }, status };
   }
+}
+
+/** What to tell the recipient about a passphrase that deriveKeys refused, before any request. */
+function passphraseProblem(error: unknown): RevealProblem {
+  if (!(error instanceof PassphraseError)) return { code: 'noKeys' };
+  if (error.problem === 'invisible') return { code: 'passphraseInvisible', codePoint: error.codePoint ?? '' };
+  return { code: error.problem === 'empty' ? 'passphraseEmpty' : 'passphraseControl' };
 }

@@ -1,0 +1,282 @@
+/**
+ * /api/requests: ask someone for a secret (DESIGN §5a, docs/FORMAT.md §7–§8). The
+ * requester stores a request envelope; the responder, with the request link's proof,
+ * reads it and answers once with a sealed envelope; the requester, with the inbox
+ * proof, sees the inbox and reveals the answer once. The routes hash the proofs; the
+ * store compares hashes. Unknown id, wrong proof and expired all answer one 404.
+ */
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import { nanoid } from 'nanoid';
+import { Type } from 'typebox';
+import type { Config } from '../config.js';
+import { readEnvelope } from '../envelope-input.js';
+import { envelopeShapeProblem, REQUEST_ENVELOPE, SEALED_ENVELOPE, type EnvelopeKind } from '../envelope-shape.js';
+import { alertsUnavailable, HttpError } from '../errors.js';
+import { byteBudget } from '../plugins/byte-budget.js';
+import { rateLimiter } from '../plugins/rate-limit.js';
+import { uploadCap } from '../plugins/upload-cap.js';
+import { AlertRequest, Base64Url32, BODY_REFUSALS, Ciphertext, errorReplies, IdParams } from '../schemas.js';
+import { proofHash } from '../proof-hash.js';
+
+/** The largest request envelope a client makes: a public key and a 2000-byte note, padded (docs/FORMAT.md §7.2). */
+const MAX_REQUEST_ENVELOPE_BYTES = 14 + 2048 + 16;
+
+const requestGone = () =>
+  new HttpError(404, 'not_found', 'This request does not exist: it was answered and read, or it has expired.');
+
+const Access = Type.Object({ access: Base64Url32 }, { additionalProperties: false });
+
+const RequestState = Type.Union([Type.Literal('open'), Type.Literal('answered')], {
+  description: 'open: waiting for its one answer; answered: someone has answered it',
+});
+const InboxState = Type.Union(
+  [Type.Literal('open'), Type.Literal('answered'), Type.Literal('read'), Type.Literal('expired')],
+  {
+    description:
+      'open: not answered yet; answered: an answer waits to be revealed; read: the answer was revealed (and ' +
+      'destroyed); expired: the request or its answer ran out of time',
+  },
+);
+const When = (description: string) => Type.Integer({ description: `${description}, in epoch milliseconds` });
+const Timestamp = (description: string) => Type.Union([When(description), Type.Null()]);
+
+export default async function requestsRoutes(app: FastifyInstance, { config }: { config: Config }) {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  // Answers carry what secrets carry: the same size limit and budgets.
+  const answerBodyLimit = Math.ceil((config.maxSecretBytes * 4) / 3) + 1024;
+  const createLimit = rateLimiter(app, config.rateLimitCreate, 'create');
+  const revealLimit = rateLimiter(app, config.rateLimitReveal, 'reveal');
+
+  /** The request's envelope or the answer's, decoded and checked for shape; a refusal throws. */
+  const envelope = (text: string, kind: EnvelopeKind, maxBytes: number) =>
+    readEnvelope(text, maxBytes, (bytes) => envelopeShapeProblem(bytes, [kind]));
+
+  api.post(
+    '/api/requests',
+    {
+      onRequest: [...createLimit, ...uploadCap(app)],
+      preHandler: byteBudget(app, (body: { ciphertext: string; expiresIn?: number }) => ({
+        bytes: Math.floor((body.ciphertext.length * 3) / 4),
+        seconds: body.expiresIn ?? config.defaultExpiresIn,
+      })),
+      schema: {
+        summary: 'Ask for a secret: store a request',
+        operationId: 'createRequest',
+        body: Type.Object(
+          {
+            ciphertext: Ciphertext,
+            accessHash: Base64Url32,
+            inboxHash: Base64Url32,
+            expiresIn: Type.Optional(
+              Type.Integer({
+                minimum: config.minExpiresIn,
+                maximum: config.maxExpiresIn,
+                description: 'seconds the request stays open; the default is in GET /api/limits',
+              }),
+            ),
+            alert: Type.Optional(AlertRequest('when the request is answered')),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          201: Type.Object(
+            { id: Type.String({ description: "the request's id, for both links" }), expiresAt: When('when it closes') },
+            { description: 'Stored.' },
+          ),
+          ...errorReplies(
+            ...BODY_REFUSALS,
+            'invalid_envelope',
+            'alerts_unavailable',
+            'rate_limited',
+            'quota_exceeded',
+            'too_many_uploads',
+            'store_unavailable',
+            'store_nearly_full',
+            'server_busy',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { body } = request;
+      if (body.alert && !app.alerts.enabled) throw alertsUnavailable();
+      const id = nanoid();
+      const { expiresAt } = await app.requests.createRequest({
+        id,
+        envelope: envelope(body.ciphertext, REQUEST_ENVELOPE, MAX_REQUEST_ENVELOPE_BYTES),
+        accessHash: Buffer.from(body.accessHash, 'base64url'),
+        inboxHash: Buffer.from(body.inboxHash, 'base64url'),
+        ttlSeconds: body.expiresIn ?? config.defaultExpiresIn,
+        ...(body.alert && { alert: body.alert }),
+      });
+      app.metrics.count('requests_created');
+      return reply.code(201).send({ id, expiresAt });
+    },
+  );
+
+  api.post(
+    '/api/requests/:id/status',
+    {
+      onRequest: revealLimit,
+      schema: {
+        summary: "The responder's view of a request: its envelope while open; burns nothing",
+        operationId: 'getRequestStatus',
+        params: IdParams,
+        body: Access,
+        response: {
+          200: Type.Object(
+            {
+              state: RequestState,
+              expiresAt: When('open: when it closes; answered: when the answer will be gone'),
+              // Not format 'unsafe' as for answers: a request envelope is small, and the union
+              // beside it makes the serializer compile this schema with Ajv, which warns of it.
+              ciphertext: Type.Optional(
+                Type.String({ description: 'the request envelope, base64url; only while open' }),
+              ),
+            },
+            { description: 'The request exists and the access proof is right.' },
+          ),
+          ...errorReplies(...BODY_REFUSALS, 'not_found', 'uri_too_long', 'rate_limited', 'store_unavailable'),
+        },
+      },
+    },
+    async (request) => {
+      const status = await app.requests.requestStatus(request.params.id, proofHash(request.body.access));
+      if (!status) throw requestGone();
+      return {
+        state: status.state,
+        expiresAt: status.expiresAt,
+        ...(status.envelope && { ciphertext: Buffer.from(status.envelope).toString('base64url') }),
+      };
+    },
+  );
+
+  api.post(
+    '/api/requests/:id/answer',
+    {
+      bodyLimit: answerBodyLimit,
+      onRequest: [...createLimit, ...uploadCap(app)],
+      // Charged as if kept for the default expiry: the request's own lifetime, which the
+      // answer gets, is known only to the store, and asking it first would cost a round trip.
+      preHandler: byteBudget(app, (body: { ciphertext: string }) => ({
+        bytes: Math.floor((body.ciphertext.length * 3) / 4),
+        seconds: config.defaultExpiresIn,
+      })),
+      schema: {
+        summary: 'Answer a request once, with an envelope sealed to the requester',
+        operationId: 'answerRequest',
+        params: IdParams,
+        body: Type.Object({ access: Base64Url32, ciphertext: Ciphertext }, { additionalProperties: false }),
+        response: {
+          201: Type.Object(
+            { expiresAt: When('when the answer will be gone unless revealed before') },
+            { description: 'The answer is stored; the request is now answered.' },
+          ),
+          ...errorReplies(
+            ...BODY_REFUSALS,
+            'invalid_envelope',
+            'not_found',
+            'already_answered',
+            'uri_too_long',
+            'rate_limited',
+            'quota_exceeded',
+            'too_many_uploads',
+            'store_unavailable',
+            'store_nearly_full',
+            'server_busy',
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      const answer = envelope(request.body.ciphertext, SEALED_ENVELOPE, config.maxSecretBytes);
+      const outcome = await app.requests.answer(request.params.id, proofHash(request.body.access), answer);
+      if (outcome.kind === 'not_found') throw requestGone();
+      if (outcome.kind === 'already_answered') {
+        throw new HttpError(409, 'already_answered', 'This request has already been answered: it takes one answer.');
+      }
+      app.metrics.count('requests_answered');
+      if (outcome.alert) {
+        app.alerts.notify(outcome.alert, { kind: 'request_answered', at: Date.now(), readBy: outcome.expiresAt });
+      }
+      return reply.code(201).send({ expiresAt: outcome.expiresAt });
+    },
+  );
+
+  api.post(
+    '/api/requests/:id/inbox',
+    {
+      onRequest: revealLimit,
+      schema: {
+        summary: "The requester's inbox: whether the request has been answered; burns nothing",
+        operationId: 'getInbox',
+        params: IdParams,
+        body: Access,
+        response: {
+          200: Type.Object(
+            {
+              state: InboxState,
+              expiresAt: When('open: when the request closes; answered: when the answer will be gone'),
+              answeredAt: Timestamp('when it was answered'),
+              readAt: Timestamp('when the answer was revealed'),
+              ciphertext: Type.Optional(
+                Type.String({
+                  description:
+                    'the request envelope, base64url, so the inbox can show its note; until the answer is read',
+                }),
+              ),
+            },
+            { description: 'The inbox exists and the inbox proof is right.' },
+          ),
+          ...errorReplies(...BODY_REFUSALS, 'not_found', 'uri_too_long', 'rate_limited', 'store_unavailable'),
+        },
+      },
+    },
+    async (request) => {
+      const inbox = await app.requests.inbox(request.params.id, proofHash(request.body.access));
+      if (!inbox) throw requestGone();
+      const { envelope: requestEnvelope, ...rest } = inbox;
+      return {
+        ...rest,
+        ...(requestEnvelope && { ciphertext: Buffer.from(requestEnvelope).toString('base64url') }),
+      };
+    },
+  );
+
+  api.post(
+    '/api/requests/:id/reveal',
+    {
+      onRequest: revealLimit,
+      schema: {
+        summary: 'Reveal the answer: return it and destroy it, atomically',
+        operationId: 'revealAnswer',
+        params: IdParams,
+        body: Access,
+        response: {
+          200: Type.Object(
+            { ciphertext: Type.String({ format: 'unsafe', description: 'the sealed answer, base64url' }) },
+            { description: 'Revealed; the answer is destroyed on the server.' },
+          ),
+          ...errorReplies(
+            ...BODY_REFUSALS,
+            'not_found',
+            'not_answered',
+            'uri_too_long',
+            'rate_limited',
+            'store_unavailable',
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const outcome = await app.requests.readAnswer(request.params.id, proofHash(request.body.access));
+      if (outcome.kind === 'not_found') throw requestGone();
+      if (outcome.kind === 'not_answered') {
+        throw new HttpError(409, 'not_answered', 'Nobody has answered this request yet. Nothing was changed.');
+      }
+      app.metrics.count('answers_read');
+      return { ciphertext: Buffer.from(outcome.answer).toString('base64url') };
+    },
+  );
+}

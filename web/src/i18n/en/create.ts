@@ -1,0 +1,76 @@
+/** English, the sender’s page (/): the form, the link it makes and the email that carries it. */
+import attachments from './shared/attachments.js';
+import forms from './shared/forms.js';
+import storing from './shared/storing.js';
+
+const create = {
+  ...storing,
+  ...attachments,
+  ...forms,
+  create: {
+    title: 'Share a secret',
+    lead: 'It is encrypted in your browser. The link works once (or as often as you choose) and then the secret is destroyed.',
+    secretLabel: 'Secret',
+    expiresLabel: 'Expires after',
+    expiresLoading: 'Loading the choices…',
+    viewsLabel: 'Views allowed',
+    viewsPassphraseHint:
+      'A link that opens more than once also works for anyone who finds it later, in a mailbox or a browser’s history, until its views are used up. Set a passphrase as well, and give it to the recipients another way.',
+    passphraseLabel: 'Passphrase (optional)',
+    passphraseHint: 'If you set one, the recipient needs both the link and the passphrase.',
+    submit: 'Create secret link',
+    sealing: 'Encrypting in your browser and uploading…',
+    problems: {
+      empty: 'Type or paste the secret, or attach a file, first.',
+      views: (max: number) => `Views must be a whole number from 1 to ${max}.`,
+      fileUnreadable: (name: string) => `“${name}” could not be read. Remove it and add it again.`,
+      alertAddress: 'Type the email address the alert should go to, or untick the box.',
+      passphraseControl: 'The passphrase contains control characters. Change the passphrase, or leave it empty.',
+      passphraseInvisible: (codePoint: string) =>
+        `The passphrase contains an invisible or formatting character (${codePoint}), perhaps pasted along with it. Type the passphrase instead, or generate one.`,
+      unreachable: 'Cannot reach the server. Check your connection and try again; what you typed is still here.',
+      unavailable:
+        'The server cannot store secrets right now. Try again in a few minutes; what you typed is still here.',
+      rateLimited: 'Too many secrets created from here just now. Wait a minute and try again.',
+      refused: (message: string) => `The server refused the secret: ${message}`,
+      failed: 'Something went wrong while encrypting the secret. Please try again.',
+    },
+  },
+
+  created: {
+    heading: 'Your link is ready',
+    summary: (views: number, fromNow: string, at: string) =>
+      `Send this link to the recipient. It can be opened ${views === 1 ? 'once' : `${views} times`} and expires ${fromNow}, on ${at}.`,
+    passphraseNote:
+      'The recipient also needs the passphrase. Tell it to them another way (by phone, in person), never in the same message as the link.',
+    linkLabel: 'Secret link',
+    email: 'Send the link by email',
+    showQr: 'Show QR code',
+    qrLabel: 'QR code of the secret link',
+    qrFailed: 'The QR code could not be loaded. Check your connection and try again.',
+    receiptHeading: 'Your receipt',
+    receiptText:
+      'Keep this private link to see whether the secret has been viewed, or to burn it before then. Do not send it to the recipient.',
+    receiptLabel: 'Receipt link',
+    alertNote: (email: string) => `An email will go to ${email} each time the secret is viewed.`,
+    another: 'Create another secret',
+  },
+
+  /** The email the sender's mail program opens; the passphrase never goes in it. */
+  mail: {
+    subject: 'A secret for you',
+    body: (link: string, views: number, expires: string, passphrase: boolean) =>
+      [
+        'Hello,',
+        '',
+        'I have sent you a secret with burnlink. Open this link to read it:',
+        '',
+        link,
+        '',
+        `The link works ${views === 1 ? 'only once' : `${views} times`} and expires on ${expires}.`,
+        ...(passphrase ? ['You will also need a passphrase, which I will give you another way.'] : []),
+      ].join('\n'),
+  },
+};
+
+export default create;

@@ -1,0 +1,113 @@
+/**
+ * The requester's inbox, as a state machine: loading → shown (open, answered, read or
+ * expired) → revealing → revealed, or gone, a broken link, undecryptable, or an error.
+ * Loading looks with the inbox proof and changes nothing; only reveal() fetches the
+ * answer, which the server then destroys.
+ */
+import { ApiError, type ApiClient, type Inbox } from '../lib/api.js';
+import type { Secret } from '../lib/envelope.js';
+import { safeFileName } from '../lib/file-names.js';
+import { LinkError, parseKeyedLocation, requestLink, type LinkErrorCode } from '../lib/link.js';
+import { deriveInboxKeys, deriveRequestKeys, openRequest, type InboxKeys } from '../lib/request.js';
+import { openSealed } from '../lib/sealed.js';
+import { commonProblem, type CommonProblem } from './problems.js';
+
+export type InboxPhase =
+  | { name: 'loading' }
+  | { name: 'shown'; inbox: Inbox; failure?: CommonProblem }
+  | { name: 'revealing'; inbox: Inbox }
+  | { name: 'revealed'; secret: Secret }
+  /** Wrong link, or the inbox's retention ended. */
+  | { name: 'gone' }
+  | { name: 'broken_link'; reason: LinkErrorCode; reopened: boolean }
+  /** Fetched (so destroyed) but it would not open. */
+  | { name: 'undecryptable' }
+  | { name: 'error'; problem: CommonProblem };
+
+export interface InboxLocation {
+  pathname: string;
+  origin: string;
+  /** The fragment as the page was opened; the address bar no longer holds it. */
+  hash: string;
+  reopened: boolean;
+}
+
+export class InboxFlow {
+  phase = $state<InboxPhase>({ name: 'loading' });
+  /** The note the requester wrote, read from the request envelope while the server keeps it. */
+  note = $state<string>();
+  /** The request link, made again from the inbox key, to send once more if need be. */
+  requestLink = $state<string>();
+
+  readonly inbox = $derived('inbox' in this.phase ? this.phase.inbox : undefined);
+  readonly busy = $derived(this.phase.name === 'loading' || this.phase.name === 'revealing');
+
+  #link?: { id: string; keys: InboxKeys };
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly location: InboxLocation,
+  ) {}
+
+  /** Reads the link and the inbox; changes nothing on the server. */
+  async load(): Promise<void> {
+    if (!this.#link) {
+      try {
+        const { id, key } = parseKeyedLocation('i', this.location.pathname, this.location.hash);
+        this.#link = { id, keys: await deriveInboxKeys(key) };
+        this.requestLink = requestLink(this.location.origin, id, this.#link.keys.requestKey);
+      } catch (error) {
+        if (!(error instanceof LinkError)) throw error;
+        this.phase = { name: 'broken_link', reason: error.code, reopened: this.location.reopened };
+        return;
+      }
+    }
+    if (this.phase.name !== 'shown') this.phase = { name: 'loading' };
+    try {
+      const inbox = await this.api.inbox(this.#link.id, this.#link.keys.proof);
+      if (inbox.envelope && this.note === undefined) this.note = await this.#readNote(inbox.envelope);
+      this.phase = { name: 'shown', inbox };
+    } catch (error) {
+      this.phase = this.#failed(error);
+    }
+  }
+
+  /** Fetches the answer (the server destroys it) and decrypts it here. */
+  async reveal(): Promise<void> {
+    const inbox = this.inbox;
+    const link = this.#link;
+    if (!inbox || !link || this.phase.name === 'revealing') return;
+    this.phase = { name: 'revealing', inbox };
+    let envelope: Uint8Array;
+    try {
+      envelope = await this.api.revealAnswer(link.id, link.keys.proof);
+    } catch (error) {
+      // Read elsewhere meanwhile, or not answered after all: show what the inbox says now.
+      if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return this.load();
+      this.phase = { name: 'shown', inbox, failure: commonProblem(error) };
+      return;
+    }
+    try {
+      const secret = await openSealed(envelope, link.keys);
+      // Sender-controlled names: a base name only, with nothing that could disguise it.
+      const files = secret.files.map((file) => ({ ...file, name: safeFileName(file.name) }));
+      this.phase = { name: 'revealed', secret: { text: secret.text, files } };
+    } catch {
+      this.phase = { name: 'undecryptable' };
+    }
+  }
+
+  async #readNote(envelope: Uint8Array): Promise<string | undefined> {
+    try {
+      return (await openRequest(envelope, await deriveRequestKeys(this.#link!.keys.requestKey))).note;
+    } catch {
+      // Only context for the requester: the inbox works without it.
+      return undefined;
+    }
+  }
+
+  #failed(error: unknown): InboxPhase {
+    if (error instanceof ApiError && error.status === 404) return { name: 'gone' };
+    return { name: 'error', problem: commonProblem(error) };
+  }
+}

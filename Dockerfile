@@ -3,7 +3,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.app.json tsconfig.node.json vite.config.ts ./
+COPY tsconfig.json tsconfig.app.json tsconfig.node.json vite.config.ts bundle-server.mjs ./
 COPY server ./server
 COPY web ./web
 COPY cli ./cli
@@ -16,7 +16,7 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json ./
-COPY --from=build /app/dist/server/main.js /app/dist/server/THIRD-PARTY-LICENSES.txt ./dist/server/
+COPY --from=build /app/dist/server/main.js /app/dist/server/server.cjs /app/dist/server/THIRD-PARTY-LICENSES.txt ./dist/server/
 COPY --from=build /app/dist/public ./dist/public
 USER node
 EXPOSE 3000

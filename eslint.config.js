@@ -73,15 +73,15 @@ export default ts.config(
   {
     files: ['cli/**'],
     rules: forbid(
-      ['**/server/**', '**/web/src/*', '!**/web/src/lib', '**/web/src/!(lib)/**'],
+      ['**/server/**', '**/test/**', '**/bench/**', '**/web/src/*', '!**/web/src/lib', '**/web/src/!(lib)/**'],
       'The CLI reaches the server over HTTP and shares only web/src/lib with the page.',
     ),
   },
   {
     files: ['web/src/lib/**'],
     rules: forbid(
-      ['svelte', 'svelte/*', '../*', '!./*', '**/server/**'],
-      'The shared client library knows no UI and no server code: the CLI imports it unchanged.',
+      ['svelte', 'svelte/*', 'node:*', '../*', '!./*', '**/server/**'],
+      'The shared client library imports only itself (no UI, no Node, no server): the page and the CLI import it unchanged.',
     ),
   },
   {

@@ -29,7 +29,7 @@ function precompress(): Plugin {
 /** web/src/i18n/<language>/[shared/]<part>.ts */
 const CATALOG = /i18n[\\/](\w+)[\\/](?:shared[\\/])?(\w+)\.ts$/;
 /** What only the request pages use. */
-const REQUEST_ONLY = /lib[\\/](request|sealed)\.ts|pages[\\/]problems\.ts/;
+const REQUEST_ONLY = /lib[\\/](request|sealed)\.ts/;
 
 // The page is built into dist/public, which the Fastify server serves.
 export default defineConfig({

@@ -94,7 +94,7 @@ export async function measureRedisMemory(options: RedisMemoryOptions): Promise<R
     };
   } finally {
     await redis.flushall().catch(() => undefined);
-    // Only this client closes; the store's close() would quit the same connection.
+    // The store never closes the client it was given: this one is ours to close.
     redis.disconnect();
   }
 }

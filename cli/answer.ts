@@ -4,14 +4,14 @@
  * public key — taken only from inside the request envelope, authenticated by the
  * request link's key, so the server cannot swap it — and sends it.
  */
-import { ApiClient, ApiError, type Limits, type RequestStatus } from '../web/src/lib/api.js';
+import { ApiClient, type Limits, type RequestStatus } from '../web/src/lib/api.js';
+import { formatDateTime, formatFromNow } from '../web/src/lib/display.js';
 import { EnvelopeError, type Secret } from '../web/src/lib/envelope.js';
-import { formatDateTime, formatFromNow } from '../web/src/lib/format.js';
 import { deriveRequestKeys, openRequest, type RequestContent, type RequestKeys } from '../web/src/lib/request.js';
-import { SEALED_EXTRA_HEADER_BYTES, sealTo } from '../web/src/lib/sealed.js';
+import { sealedEnvelopeSize, sealTo } from '../web/src/lib/sealed.js';
 import { checkEnvelopeSize, contentSource, readAttachments, readStdinText } from './content.js';
 import type { CliEnv } from './env.js';
-import { CliError, EXIT_ALREADY_ANSWERED, EXIT_OK, fromApi, refused, usageError } from './errors.js';
+import { alreadyAnswered, EXIT_OK, fromApi, refused, usageError } from './errors.js';
 import { linkArgument, type KeyedLink } from './links.js';
 import { showNote } from './note.js';
 import { ANSWER_HELP, parseCommandArgs } from './usage.js';
@@ -22,9 +22,6 @@ const OPTIONS = {
 } as const;
 
 const REQUEST_GONE_MESSAGE = 'This request has expired or does not exist; nothing was sent.';
-const ALREADY_ANSWERED_MESSAGE =
-  'This request has already been answered: it takes one answer, so nothing was sent. If you did not ' +
-  'send it, tell the person who asked, another way: someone else may have had the link.';
 const WHO_READS = 'Only the person who sent you this link can read what you send.';
 
 /** Runs `burnlink answer` with the arguments after the command name. */
@@ -53,7 +50,7 @@ export async function answer(env: CliEnv): Promise<number> {
   const [limits, status] = await Promise.all([
     api.limits().catch((): Limits | undefined => undefined),
     api.requestStatus(link.id, keys.access).catch((error: unknown) => {
-      throw fromApi(error, link.origin, REQUEST_GONE_MESSAGE);
+      throw fromApi(error, { origin: link.origin, gone: REQUEST_GONE_MESSAGE });
     }),
   ]);
   const request = await openedRequest(status, keys);
@@ -61,11 +58,11 @@ export async function answer(env: CliEnv): Promise<number> {
   else showNote(env, 'The request says:', request.note);
   env.stderr.write(`${WHO_READS}\n`);
   // Files alone can already be too large: refuse before someone types the text.
-  checkEnvelopeSize({ text: '', files }, limits, SEALED_EXTRA_HEADER_BYTES);
+  checkEnvelopeSize({ text: '', files }, limits, sealedEnvelopeSize);
 
   const secret: Secret = { text: source.stdinText ? await readStdinText(env, 'answer') : (values.text ?? ''), files };
   if (secret.text === '' && files.length === 0) throw refused('There is nothing to send: the answer is empty.');
-  checkEnvelopeSize(secret, limits, SEALED_EXTRA_HEADER_BYTES);
+  checkEnvelopeSize(secret, limits, sealedEnvelopeSize);
   let envelope: Uint8Array;
   try {
     envelope = await sealTo(request.publicKey, secret);
@@ -77,8 +74,7 @@ export async function answer(env: CliEnv): Promise<number> {
   try {
     stored = await api.answer(link.id, keys.access, envelope);
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) throw alreadyAnswered();
-    throw fromApi(error, link.origin, REQUEST_GONE_MESSAGE);
+    throw fromApi(error, { origin: link.origin, gone: REQUEST_GONE_MESSAGE });
   }
   const until = Number.isSafeInteger(stored.expiresAt)
     ? `; unread, it will be destroyed on ${formatDateTime(stored.expiresAt)} (${formatFromNow(stored.expiresAt)})`
@@ -115,5 +111,3 @@ async function openedRequest(status: RequestStatus, keys: RequestKeys): Promise<
     );
   }
 }
-
-const alreadyAnswered = () => new CliError(ALREADY_ANSWERED_MESSAGE, EXIT_ALREADY_ANSWERED);

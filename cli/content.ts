@@ -5,8 +5,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Limits } from '../web/src/lib/api.js';
-import { envelopeSize, type Secret, type SecretFile } from '../web/src/lib/envelope.js';
-import { formatBytes } from '../web/src/lib/format.js';
+import { formatBytes } from '../web/src/lib/display.js';
+import { envelopeSize, type FileLengths, type Secret, type SecretFile } from '../web/src/lib/envelope.js';
 import type { CliEnv } from './env.js';
 import { type CliError, refused, usageError } from './errors.js';
 import { decodeUtf8, readAll } from './io.js';
@@ -83,20 +83,23 @@ export async function readStdinText(env: CliEnv, what: 'secret' | 'answer'): Pro
 }
 
 /**
- * Refuses, before anything is sealed or sent, content whose envelope (with
- * `extraHeaderBytes` beyond a secret envelope's header) the server would not take.
+ * Refuses, before anything is sealed or sent, content whose envelope the server would
+ * not take; `sizeOf` measures the kind of envelope it goes into (a secret's by default).
  */
-export function checkEnvelopeSize(secret: Secret, limits: Limits | undefined, extraHeaderBytes: number): void {
+export function checkEnvelopeSize(
+  secret: Secret,
+  limits: Limits | undefined,
+  sizeOf: (textBytes: number, files: FileLengths[]) => number = envelopeSize,
+): void {
   if (!limits) return;
-  const size =
-    envelopeSize(
-      Buffer.byteLength(secret.text),
-      secret.files.map((file) => ({
-        nameBytes: Buffer.byteLength(file.name),
-        typeBytes: Buffer.byteLength(file.type),
-        size: file.bytes.length,
-      })),
-    ) + extraHeaderBytes;
+  const size = sizeOf(
+    Buffer.byteLength(secret.text),
+    secret.files.map((file) => ({
+      nameBytes: Buffer.byteLength(file.name),
+      typeBytes: Buffer.byteLength(file.type),
+      size: file.bytes.length,
+    })),
+  );
   if (size > limits.maxSecretBytes) {
     throw refused(
       `That is too large for this server: ${formatBytes(size, undefined, 'ceil')} once encrypted, ` +

@@ -2,7 +2,8 @@
  * How a command fails: a sentence for stderr and an exit code. 1 means refused, gone or
  * unreachable; 2 means the command line itself was wrong (and nothing was sent).
  */
-import { ApiError } from '../web/src/lib/api.js';
+import { count, formatDateTime, formatFromNow } from '../web/src/lib/display.js';
+import { apiProblem } from '../web/src/lib/problems.js';
 import { escapeLine } from './terminal.js';
 
 export const EXIT_OK = 0;
@@ -33,20 +34,71 @@ export const refused = (message: string) => new CliError(message, EXIT_REFUSED);
 
 export const GONE_MESSAGE = 'This secret has already been viewed or has expired.';
 
+const ALREADY_ANSWERED_MESSAGE =
+  'This request has already been answered: it takes one answer, so nothing was sent. If you did not ' +
+  'send it, tell the person who asked, another way: someone else may have had the link.';
+
+/** `answer`: the request has its one answer already. */
+export const alreadyAnswered = () => new CliError(ALREADY_ANSWERED_MESSAGE, EXIT_ALREADY_ANSWERED);
+
+/** `get` with an inbox link nobody has answered yet; `openUntil` says how long someone still can. */
+export function notAnswered(openUntil?: number): CliError {
+  const until =
+    openUntil !== undefined && Number.isSafeInteger(openUntil)
+      ? ` The request stays open until ${formatDateTime(openUntil)} (${formatFromNow(openUntil)}).`
+      : '';
+  return new CliError(`Nobody has answered this request yet; nothing was changed.${until}`, EXIT_NOT_ANSWERED);
+}
+
+/** What the command was doing, for the problems whose words depend on it. */
+export interface ApiContext {
+  /** The server the command talked to. */
+  origin: string;
+  /** What `gone` means here; a secret's words unless given. */
+  gone?: string;
+  /** When the request being read stays open until, for `notAnswered`. */
+  openUntil?: number;
+}
+
 /**
- * A sentence for an API failure (`gone` for a 404). The server's own words are escaped:
- * the server of a link is whichever one its sender chose. Anything that is not an
- * ApiError is rethrown.
+ * The failure for an API error, worded in English from the clients' one classification
+ * (web/src/lib/problems.ts). Anything that is not an ApiError is rethrown.
  */
-export function fromApi(error: unknown, origin: string, gone = GONE_MESSAGE): CliError {
-  if (!(error instanceof ApiError)) throw error;
-  if (error.status === 404) return refused(gone);
-  if (error.status === 0 && error.code === 'network') return refused(`Cannot reach the server at ${origin}.`);
-  const said = escapeLine(error.message);
-  if (error.status === 0) return refused(`${origin} did not answer like a burnlink server: ${said}`);
-  if (error.code === 'rate_limited') {
-    return refused('Too many requests from here just now. Wait a minute and try again.');
+export function fromApi(error: unknown, { origin, gone = GONE_MESSAGE, openUntil }: ApiContext): CliError {
+  const problem = apiProblem(error);
+  if (!problem) throw error;
+  // The server's own words are escaped: the server of a link is whichever one its sender chose.
+  const said = escapeLine(problem.message);
+  switch (problem.code) {
+    case 'unreachable':
+      return refused(`Cannot reach the server at ${origin}.`);
+    case 'notAServer':
+      return refused(`${origin} did not answer like a burnlink server: ${said}`);
+    case 'gone':
+      return refused(gone);
+    case 'wrongPassphrase':
+      return refused(
+        problem.attemptsLeft > 0
+          ? 'Wrong passphrase. The secret was not revealed and can be tried again: ' +
+              `${count(problem.attemptsLeft, 'attempt', 'attempts')} left before it is destroyed.`
+          : 'Wrong passphrase, and that was the last attempt: the secret has been destroyed.',
+      );
+    case 'alreadyAnswered':
+      return alreadyAnswered();
+    case 'notAnswered':
+      return notAnswered(openUntil);
+    case 'alertsUnavailable':
+      return refused('This server sends no email alerts: leave out --alert-email. Nothing was stored.');
+    case 'rateLimited':
+      return refused('Too many requests from here just now. Wait a minute and try again.');
+    case 'tooLarge':
+      return refused('The secret is too large for this server.');
+    // The server's words for these name its own limits and when to try again.
+    case 'quota':
+    case 'nearlyFull':
+    case 'busy':
+    case 'unavailable':
+    case 'refused':
+      return refused(`The server refused: ${said}`);
   }
-  if (error.status === 413) return refused('The secret is too large for this server.');
-  return refused(`The server refused: ${said}`);
 }

@@ -5,7 +5,8 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
-import { ApiClient, ApiError } from '../web/src/lib/api.js';
+import { ApiClient } from '../web/src/lib/api.js';
+import { count } from '../web/src/lib/display.js';
 import {
   deriveKeys,
   EnvelopeError,
@@ -15,7 +16,6 @@ import {
   type SecretFile,
   type SecretKeys,
 } from '../web/src/lib/envelope.js';
-import { count } from '../web/src/lib/format.js';
 import type { CliEnv } from './env.js';
 import { EXIT_OK, EXIT_REFUSED, fromApi, refused, usageError } from './errors.js';
 import { safeFileName } from '../web/src/lib/file-names.js';
@@ -98,7 +98,7 @@ async function reveal(
   try {
     status = await api.status(link.id, keys.access);
   } catch (error) {
-    throw fromApi(error, link.origin);
+    throw fromApi(error, { origin: link.origin });
   }
   if (status.passphrase) {
     keys = await recipientKeys(env, link, { stdinUsed: options.stdinUsed, attemptsLeft: status.attemptsLeft });
@@ -110,7 +110,7 @@ async function reveal(
   try {
     revealed = await api.reveal(link.id, keys);
   } catch (error) {
-    throw revealFailure(error, link.origin);
+    throw fromApi(error, { origin: link.origin });
   }
   try {
     return { secret: await open(revealed.envelope, keys), viewsLeft: revealed.viewsLeft };
@@ -162,19 +162,6 @@ async function recipientKeys(
     if (!(error instanceof PassphraseError)) throw error;
     throw refused(`${error.message} It cannot be the right one; nothing was used up.`);
   }
-}
-
-function revealFailure(error: unknown, origin: string) {
-  if (error instanceof ApiError && error.status === 403 && error.code === 'wrong_passphrase') {
-    const left = error.attemptsLeft ?? 0;
-    return refused(
-      left > 0
-        ? 'Wrong passphrase. The secret was not revealed and can be tried again: ' +
-            `${count(left, 'attempt', 'attempts')} left before it is destroyed.`
-        : 'Wrong passphrase, and that was the last attempt: the secret has been destroyed.',
-    );
-  }
-  return fromApi(error, origin);
 }
 
 /**

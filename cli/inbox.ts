@@ -3,13 +3,13 @@
  * (which changes nothing), then reveals the answer — the server destroys it — and opens
  * it here with the inbox key, the only key that can.
  */
-import { ApiClient, ApiError, type Inbox } from '../web/src/lib/api.js';
+import { ApiClient, type Inbox } from '../web/src/lib/api.js';
+import { formatDateTime } from '../web/src/lib/display.js';
 import { EnvelopeError, type Secret } from '../web/src/lib/envelope.js';
-import { formatDateTime, formatFromNow } from '../web/src/lib/format.js';
 import { deriveInboxKeys, deriveRequestKeys, openRequest, type InboxKeys } from '../web/src/lib/request.js';
 import { openSealed } from '../web/src/lib/sealed.js';
 import type { CliEnv } from './env.js';
-import { CliError, EXIT_NOT_ANSWERED, fromApi, GONE_MESSAGE, refused } from './errors.js';
+import { fromApi, GONE_MESSAGE, notAnswered, refused } from './errors.js';
 import type { KeyedLink } from './links.js';
 import { showNote } from './note.js';
 
@@ -25,7 +25,7 @@ export async function revealAnswer(env: CliEnv, link: KeyedLink): Promise<Secret
   try {
     inbox = await api.inbox(link.id, keys.proof);
   } catch (error) {
-    throw fromApi(error, link.origin);
+    throw fromApi(error, { origin: link.origin });
   }
   if (inbox.state === 'open') throw notAnswered(inbox.expiresAt);
   if (inbox.state === 'read' && typeof inbox.readAt === 'number' && Number.isSafeInteger(inbox.readAt)) {
@@ -44,8 +44,7 @@ export async function revealAnswer(env: CliEnv, link: KeyedLink): Promise<Secret
     envelope = await api.revealAnswer(link.id, keys.proof);
   } catch (error) {
     // The server's word on the reveal is final, whatever the inbox said a moment before.
-    if (error instanceof ApiError && error.status === 409) throw notAnswered(inbox.expiresAt);
-    throw fromApi(error, link.origin);
+    throw fromApi(error, { origin: link.origin, openUntil: inbox.expiresAt });
   }
   try {
     return await openSealed(envelope, keys);
@@ -65,11 +64,4 @@ async function readNote(envelope: Uint8Array, keys: InboxKeys): Promise<string |
   } catch {
     return undefined;
   }
-}
-
-function notAnswered(expiresAt: number): CliError {
-  const until = Number.isSafeInteger(expiresAt)
-    ? ` The request stays open until ${formatDateTime(expiresAt)} (${formatFromNow(expiresAt)}).`
-    : '';
-  return new CliError(`Nobody has answered this request yet; nothing was changed.${until}`, EXIT_NOT_ANSWERED);
 }

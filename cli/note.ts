@@ -2,7 +2,7 @@
  * A request's note: taken from the command line or a file by `request`, and shown by
  * `answer` (to the responder) and `get` (to the requester, for context).
  */
-import { count } from '../web/src/lib/format.js';
+import { count } from '../web/src/lib/display.js';
 import { MAX_NOTE_BYTES } from '../web/src/lib/request.js';
 import { readLocalFile } from './content.js';
 import type { CliEnv } from './env.js';

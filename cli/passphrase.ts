@@ -7,7 +7,7 @@ import { refused } from './errors.js';
 import { promptHidden } from './terminal.js';
 
 /** Whether a hidden prompt is possible here. */
-export function canPrompt(env: CliEnv): boolean {
+function canPrompt(env: CliEnv): boolean {
   return env.isTTY.stdin && typeof env.stdin.setRawMode === 'function';
 }
 

@@ -3,9 +3,9 @@
  * §7), stores only the encrypted note and the hashes of the proofs, and prints the
  * request link to send and the private inbox link, the only key to the answer.
  */
-import { ApiClient, ApiError, type AlertRequest, type CreatedRequest } from '../web/src/lib/api.js';
+import { ApiClient, type AlertRequest, type CreatedRequest } from '../web/src/lib/api.js';
+import { formatDateTime, formatFromNow } from '../web/src/lib/display.js';
 import { proofHash } from '../web/src/lib/envelope.js';
-import { formatDateTime, formatFromNow } from '../web/src/lib/format.js';
 import { inboxLink, parseLink, requestLink } from '../web/src/lib/link.js';
 import { deriveInboxKeys, deriveRequestKeys, newInboxKey, sealRequest } from '../web/src/lib/request.js';
 import { expiresOption } from './duration.js';
@@ -53,10 +53,7 @@ export async function request(env: CliEnv): Promise<number> {
       ...(alert && { alert }),
     });
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'alerts_unavailable') {
-      throw refused('This server sends no email alerts: leave out --alert-email. Nothing was stored.');
-    }
-    throw fromApi(error, origin);
+    throw fromApi(error, { origin });
   }
 
   const links = checkedLinks(origin, created.id, inbox.inboxKey, inbox.requestKey);

@@ -1,5 +1,6 @@
 /** `burnlink send`: seals a secret here, stores only the ciphertext, prints the link. */
 import { ApiClient, type Created } from '../web/src/lib/api.js';
+import { count, formatDateTime, formatFromNow } from '../web/src/lib/display.js';
 import {
   deriveKeys,
   EnvelopeError,
@@ -10,7 +11,6 @@ import {
   type SecretKeys,
 } from '../web/src/lib/envelope.js';
 import { parseReceiptLocation, parseSecretLink, receiptLink, secretLink } from '../web/src/lib/link.js';
-import { count, formatDateTime, formatFromNow } from '../web/src/lib/format.js';
 import { contentSource, readAttachments, readStdinText } from './content.js';
 import { expiresOption } from './duration.js';
 import type { CliEnv } from './env.js';
@@ -70,7 +70,7 @@ export async function send(env: CliEnv): Promise<number> {
       views,
     });
   } catch (error) {
-    throw fromApi(error, origin);
+    throw fromApi(error, { origin });
   }
 
   const links = checkedLinks(origin, created, linkKey);

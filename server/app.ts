@@ -12,6 +12,7 @@ import errorHandler, { answerClientError, answerFrameworkError } from './plugins
 import metrics from './plugins/metrics.js';
 import openapi from './plugins/openapi.js';
 import rateLimit from './plugins/rate-limit.js';
+import redis from './plugins/redis.js';
 import securityHeaders from './plugins/security-headers.js';
 import staticPage from './plugins/static.js';
 import store from './plugins/store.js';
@@ -20,12 +21,13 @@ import healthRoutes from './routes/health.routes.js';
 import limitsRoutes from './routes/limits.routes.js';
 import requestsRoutes from './routes/requests.routes.js';
 import secretsRoutes from './routes/secrets.routes.js';
+import { lazySchemaCompilers } from './lazy-schemas.js';
 import { routePattern } from './route-pattern.js';
 import type { RequestStore } from './store/request-store.js';
 import type { SecretStore } from './store/secret-store.js';
 
 export interface AppOptions {
-  /** A ready store to use instead of the one the config names. */
+  /** A ready store to use instead of the one the config names (whose Redis, if any, still counts the limits). */
   store?: SecretStore;
   /** A ready request store to use instead of the one the config names. */
   requests?: RequestStore;
@@ -82,6 +84,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
     routerOptions: { maxParamLength: 100 },
     // Strict JSON: no type coercion, and unknown fields are refused rather than dropped.
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+    schemaController: { compilersFactory: lazySchemaCompilers() },
   });
 
   // The API takes JSON only. Fastify also parses text/plain by default, which would turn
@@ -98,6 +101,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(errorHandler);
   // Before any route: it records them as they are registered.
   await app.register(openapi);
+  await app.register(redis, { config });
   await app.register(store, { config, store: options.store, requests: options.requests });
   await app.register(metrics, { config, clusterWorker: options.clusterWorker ?? false });
   await app.register(clientKey, { config });

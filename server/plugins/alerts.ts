@@ -7,7 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AlertEvent } from '../alerts/alert-messages.js';
-import { AlertMailer, createAlertTransport, type AlertRecipient } from '../alerts/mailer.js';
+import type { AlertRecipient } from '../alerts/mailer.js';
 import { parseSmtpUrl } from '../alerts/smtp-url.js';
 import type { Config } from '../config.js';
 
@@ -29,6 +29,9 @@ async function alertsPlugin(app: FastifyInstance, { config }: { config: Config }
     app.decorate<Alerts>('alerts', { enabled: false, notify: () => undefined });
     return;
   }
+  // Loaded only with SMTP_URL: nodemailer is a seventh of the server bundle, which every
+  // start-up would otherwise evaluate (docs/BENCHMARKS.md, "Start-up").
+  const { AlertMailer, createAlertTransport } = await import('../alerts/mailer.js');
   const mailer = new AlertMailer({
     transport: createAlertTransport(config.smtpUrl),
     from: config.mailFrom,

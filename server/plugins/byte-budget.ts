@@ -257,5 +257,5 @@ export function byteBudget<Body>(app: FastifyInstance, measure: (body: Body) => 
 export default fp(byteBudgetPlugin, {
   name: 'byte-budget',
   fastify: '5.x',
-  dependencies: ['secret-store', 'client-key'],
+  dependencies: ['secret-store', 'redis', 'client-key'],
 });

@@ -11,7 +11,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { isHttpError, type ErrorCode } from '../errors.js';
-import { PATTERN_MEANINGS } from '../schemas.js';
+import { PATTERN_MEANINGS } from '../schemas/shared.js';
 import { StoreUnavailableError } from '../store/secret-store.js';
 import { JSON_SECURITY_HEADERS } from './security-headers.js';
 

@@ -30,7 +30,10 @@ declare module 'fastify' {
   }
 }
 
-async function metricsPlugin(app: FastifyInstance, { config, clusterWorker }: { config: Config; clusterWorker: boolean }) {
+async function metricsPlugin(
+  app: FastifyInstance,
+  { config, clusterWorker }: { config: Config; clusterWorker: boolean },
+) {
   app.decorate<string | null>('metricsUrl', null);
   if (config.metricsPort === undefined) {
     app.decorate('metrics', NO_METRICS);

@@ -1,7 +1,8 @@
 /**
  * Per-client rate limits (@fastify/rate-limit), keyed by `request.clientKey` and counted
- * in Redis when the store uses Redis, so every app instance shares them. Routes opt in
- * with `rateLimiter(app, max, group)`; the check runs on request, before the body is read.
+ * in the app's Redis when there is one (plugins/redis.ts), so every app instance shares
+ * them. Routes opt in with `rateLimiter(app, max, group)`; the check runs on request,
+ * before the body is read.
  *
  * They never fail open: each instance also counts in its own memory, and when Redis
  * cannot count (full, frozen, down) that count answers until Redis can again
@@ -111,5 +112,5 @@ export function rateLimiter(app: FastifyInstance, max: number, group: string): o
 export default fp(rateLimitPlugin, {
   name: 'rate-limit',
   fastify: '5.x',
-  dependencies: ['secret-store', 'client-key'],
+  dependencies: ['redis', 'client-key'],
 });

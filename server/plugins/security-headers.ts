@@ -41,7 +41,7 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /**
- * Sent on JSON answers (the API, its refusals, the health checks) and on answers with no
+ * Sent on JSON answers (the API, its refusals, the health checks) and on answers without a
  * body, with `cache-control` (see the top of this file); exported for the answers written
  * outside Fastify's hooks (error-handler.ts).
  */
@@ -57,7 +57,8 @@ async function securityHeaders(app: FastifyInstance) {
   // Callback style, not async: this runs on every response, and a promise per reply showed in profiles.
   app.addHook('onSend', (request, reply, payload, done) => {
     const type = reply.getHeader('content-type');
-    const json = typeof type === 'string' ? type.startsWith('application/json') : reply.statusCode === 204;
+    // JSON, or no body at all (a 204, a 304, whose headers only update a copy already kept).
+    const json = typeof type !== 'string' || type.startsWith('application/json');
     reply.headers(json ? JSON_SECURITY_HEADERS : SECURITY_HEADERS);
     const immutable = reply.statusCode === 200 && !json && IMMUTABLE_ASSET.test(request.url);
     reply.header('cache-control', immutable ? IMMUTABLE : 'no-store');

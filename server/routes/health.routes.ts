@@ -1,7 +1,7 @@
 /** Liveness (`/healthz`: the process answers) and readiness (`/readyz`: the store answers). */
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
-import { errorReplies } from '../schemas.js';
+import { errorReplies } from '../schemas/shared.js';
 
 const Ok = Type.Object({ status: Type.String() });
 

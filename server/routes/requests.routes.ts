@@ -8,7 +8,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { nanoid } from 'nanoid';
-import { Type } from 'typebox';
 import type { Config } from '../config.js';
 import { readEnvelope } from '../envelope-input.js';
 import { envelopeShapeProblem, REQUEST_ENVELOPE, SEALED_ENVELOPE, type EnvelopeKind } from '../envelope-shape.js';
@@ -16,30 +15,14 @@ import { alertsUnavailable, HttpError } from '../errors.js';
 import { byteBudget } from '../plugins/byte-budget.js';
 import { rateLimiter } from '../plugins/rate-limit.js';
 import { uploadCap } from '../plugins/upload-cap.js';
-import { AlertRequest, Base64Url32, BODY_REFUSALS, Ciphertext, errorReplies, IdParams } from '../schemas.js';
 import { proofHash } from '../proof-hash.js';
+import * as schemas from '../schemas/requests.js';
 
 /** The largest request envelope a client makes: a public key and a 2000-byte note, padded (docs/FORMAT.md §7.2). */
 const MAX_REQUEST_ENVELOPE_BYTES = 14 + 2048 + 16;
 
 const requestGone = () =>
   new HttpError(404, 'not_found', 'This request does not exist: it was answered and read, or it has expired.');
-
-const Access = Type.Object({ access: Base64Url32 }, { additionalProperties: false });
-
-const RequestState = Type.Union([Type.Literal('open'), Type.Literal('answered')], {
-  description: 'open: waiting for its one answer; answered: someone has answered it',
-});
-const InboxState = Type.Union(
-  [Type.Literal('open'), Type.Literal('answered'), Type.Literal('read'), Type.Literal('expired')],
-  {
-    description:
-      'open: not answered yet; answered: an answer waits to be revealed; read: the answer was revealed (and ' +
-      'destroyed); expired: the request or its answer ran out of time',
-  },
-);
-const When = (description: string) => Type.Integer({ description: `${description}, in epoch milliseconds` });
-const Timestamp = (description: string) => Type.Union([When(description), Type.Null()]);
 
 export default async function requestsRoutes(app: FastifyInstance, { config }: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -60,43 +43,7 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
         bytes: Math.floor((body.ciphertext.length * 3) / 4),
         seconds: body.expiresIn ?? config.defaultExpiresIn,
       })),
-      schema: {
-        summary: 'Ask for a secret: store a request',
-        operationId: 'createRequest',
-        body: Type.Object(
-          {
-            ciphertext: Ciphertext,
-            accessHash: Base64Url32,
-            inboxHash: Base64Url32,
-            expiresIn: Type.Optional(
-              Type.Integer({
-                minimum: config.minExpiresIn,
-                maximum: config.maxExpiresIn,
-                description: 'seconds the request stays open; the default is in GET /api/limits',
-              }),
-            ),
-            alert: Type.Optional(AlertRequest('when the request is answered')),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          201: Type.Object(
-            { id: Type.String({ description: "the request's id, for both links" }), expiresAt: When('when it closes') },
-            { description: 'Stored.' },
-          ),
-          ...errorReplies(
-            ...BODY_REFUSALS,
-            'invalid_envelope',
-            'alerts_unavailable',
-            'rate_limited',
-            'quota_exceeded',
-            'too_many_uploads',
-            'store_unavailable',
-            'store_nearly_full',
-            'server_busy',
-          ),
-        },
-      },
+      schema: schemas.createRequest(config),
     },
     async (request, reply) => {
       const { body } = request;
@@ -117,30 +64,7 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
 
   api.post(
     '/api/requests/:id/status',
-    {
-      onRequest: revealLimit,
-      schema: {
-        summary: "The responder's view of a request: its envelope while open; burns nothing",
-        operationId: 'getRequestStatus',
-        params: IdParams,
-        body: Access,
-        response: {
-          200: Type.Object(
-            {
-              state: RequestState,
-              expiresAt: When('open: when it closes; answered: when the answer will be gone'),
-              // Not format 'unsafe' as for answers: a request envelope is small, and the union
-              // beside it makes the serializer compile this schema with Ajv, which warns of it.
-              ciphertext: Type.Optional(
-                Type.String({ description: 'the request envelope, base64url; only while open' }),
-              ),
-            },
-            { description: 'The request exists and the access proof is right.' },
-          ),
-          ...errorReplies(...BODY_REFUSALS, 'not_found', 'uri_too_long', 'rate_limited', 'store_unavailable'),
-        },
-      },
-    },
+    { onRequest: revealLimit, schema: schemas.getRequestStatus },
     async (request) => {
       const status = await app.requests.requestStatus(request.params.id, proofHash(request.body.access));
       if (!status) throw requestGone();
@@ -163,31 +87,7 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
         bytes: Math.floor((body.ciphertext.length * 3) / 4),
         seconds: config.defaultExpiresIn,
       })),
-      schema: {
-        summary: 'Answer a request once, with an envelope sealed to the requester',
-        operationId: 'answerRequest',
-        params: IdParams,
-        body: Type.Object({ access: Base64Url32, ciphertext: Ciphertext }, { additionalProperties: false }),
-        response: {
-          201: Type.Object(
-            { expiresAt: When('when the answer will be gone unless revealed before') },
-            { description: 'The answer is stored; the request is now answered.' },
-          ),
-          ...errorReplies(
-            ...BODY_REFUSALS,
-            'invalid_envelope',
-            'not_found',
-            'already_answered',
-            'uri_too_long',
-            'rate_limited',
-            'quota_exceeded',
-            'too_many_uploads',
-            'store_unavailable',
-            'store_nearly_full',
-            'server_busy',
-          ),
-        },
-      },
+      schema: schemas.answerRequest,
     },
     async (request, reply) => {
       const answer = envelope(request.body.ciphertext, SEALED_ENVELOPE, config.maxSecretBytes);
@@ -204,79 +104,23 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
     },
   );
 
-  api.post(
-    '/api/requests/:id/inbox',
-    {
-      onRequest: revealLimit,
-      schema: {
-        summary: "The requester's inbox: whether the request has been answered; burns nothing",
-        operationId: 'getInbox',
-        params: IdParams,
-        body: Access,
-        response: {
-          200: Type.Object(
-            {
-              state: InboxState,
-              expiresAt: When('open: when the request closes; answered: when the answer will be gone'),
-              answeredAt: Timestamp('when it was answered'),
-              readAt: Timestamp('when the answer was revealed'),
-              ciphertext: Type.Optional(
-                Type.String({
-                  description:
-                    'the request envelope, base64url, so the inbox can show its note; until the answer is read',
-                }),
-              ),
-            },
-            { description: 'The inbox exists and the inbox proof is right.' },
-          ),
-          ...errorReplies(...BODY_REFUSALS, 'not_found', 'uri_too_long', 'rate_limited', 'store_unavailable'),
-        },
-      },
-    },
-    async (request) => {
-      const inbox = await app.requests.inbox(request.params.id, proofHash(request.body.access));
-      if (!inbox) throw requestGone();
-      const { envelope: requestEnvelope, ...rest } = inbox;
-      return {
-        ...rest,
-        ...(requestEnvelope && { ciphertext: Buffer.from(requestEnvelope).toString('base64url') }),
-      };
-    },
-  );
+  api.post('/api/requests/:id/inbox', { onRequest: revealLimit, schema: schemas.getInbox }, async (request) => {
+    const inbox = await app.requests.inbox(request.params.id, proofHash(request.body.access));
+    if (!inbox) throw requestGone();
+    const { envelope: requestEnvelope, ...rest } = inbox;
+    return {
+      ...rest,
+      ...(requestEnvelope && { ciphertext: Buffer.from(requestEnvelope).toString('base64url') }),
+    };
+  });
 
-  api.post(
-    '/api/requests/:id/reveal',
-    {
-      onRequest: revealLimit,
-      schema: {
-        summary: 'Reveal the answer: return it and destroy it, atomically',
-        operationId: 'revealAnswer',
-        params: IdParams,
-        body: Access,
-        response: {
-          200: Type.Object(
-            { ciphertext: Type.String({ format: 'unsafe', description: 'the sealed answer, base64url' }) },
-            { description: 'Revealed; the answer is destroyed on the server.' },
-          ),
-          ...errorReplies(
-            ...BODY_REFUSALS,
-            'not_found',
-            'not_answered',
-            'uri_too_long',
-            'rate_limited',
-            'store_unavailable',
-          ),
-        },
-      },
-    },
-    async (request) => {
-      const outcome = await app.requests.readAnswer(request.params.id, proofHash(request.body.access));
-      if (outcome.kind === 'not_found') throw requestGone();
-      if (outcome.kind === 'not_answered') {
-        throw new HttpError(409, 'not_answered', 'Nobody has answered this request yet. Nothing was changed.');
-      }
-      app.metrics.count('answers_read');
-      return { ciphertext: Buffer.from(outcome.answer).toString('base64url') };
-    },
-  );
+  api.post('/api/requests/:id/reveal', { onRequest: revealLimit, schema: schemas.revealAnswer }, async (request) => {
+    const outcome = await app.requests.readAnswer(request.params.id, proofHash(request.body.access));
+    if (outcome.kind === 'not_found') throw requestGone();
+    if (outcome.kind === 'not_answered') {
+      throw new HttpError(409, 'not_answered', 'Nobody has answered this request yet. Nothing was changed.');
+    }
+    app.metrics.count('answers_read');
+    return { ciphertext: Buffer.from(outcome.answer).toString('base64url') };
+  });
 }

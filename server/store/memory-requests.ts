@@ -4,12 +4,12 @@
  * settles, so each operation is atomic under Node's event loop, as the Redis store's
  * scripts are.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { hashesEqual } from './hashes.js';
 import type { MemoryBudget } from './memory-budget.js';
 import { ENTRY_OVERHEAD_BYTES } from './memory.js';
 import type { AnswerOutcome, Inbox, NewRequest, ReadOutcome, RequestStatus, RequestStore } from './request-store.js';
 import type { AlertRecipient, StoreLimits } from './secret-store.js';
-import { assertHash, assertValidRequest } from './validation.js';
+import { assertHash, assertValidRequest } from './invariants.js';
 
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 
@@ -179,8 +179,4 @@ export class MemoryRequestStore implements RequestStore {
 
 function bytesOf(entry: RequestEntry): number {
   return (entry.envelope?.length ?? 0) + (entry.answer?.length ?? 0);
-}
-
-function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }

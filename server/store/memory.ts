@@ -4,7 +4,6 @@
  * before its promise settles, so each operation is atomic under Node's event loop —
  * the same guarantee the Redis store gets from its Lua scripts.
  */
-import { timingSafeEqual } from 'node:crypto';
 import {
   type AlertRecipient,
   type NewSecret,
@@ -16,8 +15,9 @@ import {
   type SecretStore,
   type StoreLimits,
 } from './secret-store.js';
+import { hashesEqual } from './hashes.js';
 import { MemoryBudget } from './memory-budget.js';
-import { assertHash, assertValidLimits, assertValidSecret } from './validation.js';
+import { assertHash, assertValidLimits, assertValidSecret } from './invariants.js';
 
 /**
  * Rough cost of one id's bookkeeping (receipt, hashes, map slots), charged to the
@@ -222,8 +222,4 @@ export class MemoryStore implements SecretStore {
   #attemptsLeft(entry: Entry): number {
     return Math.max(0, this.#limits.maxAttempts - entry.failedAttempts);
   }
-}
-
-function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -1,5 +1,4 @@
 /** Checked readers of Lua script replies, shared by the Redis stores: a surprise fails loudly. */
-import { timingSafeEqual } from 'node:crypto';
 
 export function list(reply: unknown): unknown[] {
   if (!Array.isArray(reply)) throw new Error('unexpected Redis reply: not a list');
@@ -19,8 +18,4 @@ export function buffer(reply: unknown): Buffer {
 /** Bytes or nothing: a Lua `false` comes back as null. */
 export function optionalBuffer(reply: unknown): Buffer | undefined {
   return reply === null ? undefined : buffer(reply);
-}
-
-export function hashesEqual(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -5,7 +5,8 @@
  */
 import type { Cluster, Redis } from 'ioredis';
 import { toStoreError } from './redis.js';
-import { buffer, hashesEqual, integer, list, optionalBuffer } from './redis-replies.js';
+import { hashesEqual } from './hashes.js';
+import { buffer, integer, list, optionalBuffer } from './redis-replies.js';
 import { decodeAlert, encodeAlert, runScript, type LuaScript } from './redis-scripts.js';
 import type { AnswerOutcome, Inbox, NewRequest, ReadOutcome, RequestStatus, RequestStore } from './request-store.js';
 import {
@@ -21,7 +22,7 @@ import {
   STORED_REQUEST_STATES,
 } from './request-scripts.js';
 import type { StoreLimits } from './secret-store.js';
-import { assertHash, assertValidRequest } from './validation.js';
+import { assertHash, assertValidRequest } from './invariants.js';
 
 export interface RedisRequestStoreOptions {
   redis: Redis | Cluster;
@@ -142,7 +143,7 @@ export class RedisRequestStore implements RequestStore {
   }
 
   async close(): Promise<void> {
-    // The client is the secret store's, which closes it.
+    // The client is its creator's to close (plugins/redis.ts in the app).
   }
 
   #keys(id: string): [request: string, inbox: string, answer: string, alert: string] {

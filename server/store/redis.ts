@@ -1,9 +1,9 @@
 /**
  * The production store. Every operation that changes a secret is one Lua script over
  * the secret's two keys (see redis-scripts.ts for the layout), so concurrent reveals
- * cannot both win and no key ever exists without a TTL. The caller owns the connection
- * settings; it should set `enableOfflineQueue: false` and a small `maxRetriesPerRequest`
- * so that a Redis outage fails requests fast instead of queueing them.
+ * cannot both win and no key ever exists without a TTL. The caller owns the client: its
+ * settings (it should set `enableOfflineQueue: false` and a small `maxRetriesPerRequest`
+ * so that a Redis outage fails requests fast instead of queueing them) and its closing.
  */
 import { ReplyError, type Cluster, type Redis } from 'ioredis';
 import {
@@ -35,8 +35,9 @@ import {
   runScript,
   type LuaScript,
 } from './redis-scripts.js';
-import { buffer, hashesEqual, integer, list, optionalBuffer } from './redis-replies.js';
-import { assertHash, assertValidLimits, assertValidSecret } from './validation.js';
+import { hashesEqual } from './hashes.js';
+import { buffer, integer, list, optionalBuffer } from './redis-replies.js';
+import { assertHash, assertValidLimits, assertValidSecret } from './invariants.js';
 
 export interface RedisStoreOptions {
   redis: Redis | Cluster;
@@ -137,12 +138,7 @@ export class RedisStore implements SecretStore {
   }
 
   async close(): Promise<void> {
-    try {
-      await this.#redis.quit();
-    } catch {
-      // Already down or never connected: just stop reconnecting.
-      this.#redis.disconnect();
-    }
+    // The client is its creator's to close (plugins/redis.ts in the app).
   }
 
   #secretKey(id: string): string {

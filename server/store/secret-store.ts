@@ -75,6 +75,7 @@ export interface SecretStore {
   receipt(id: string, manageHash: Uint8Array): Promise<Receipt | null>;
   /** Resolves when the store can serve requests, rejects with StoreUnavailableError. */
   ping(): Promise<void>;
+  /** Stops timers; the Redis client is closed by its owner. */
   close(): Promise<void>;
 }
 

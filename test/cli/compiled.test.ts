@@ -58,7 +58,7 @@ describe('the built burnlink executable', () => {
     const sent = await cli(['send', '--expires', '1h'], { input: text, env: { BURNLINK_SERVER: server.url } });
     expect(sent.code).toBe(0);
     const link = sent.stdout.toString();
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+#1\.[A-Za-z0-9_-]{43}\n$/);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+#2\.[A-Za-z0-9_-]{43}\n$/);
     expect(sent.stderr).toMatch(/Receipt/);
 
     const got = await cli(['get', link.trim()]);

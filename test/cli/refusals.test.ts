@@ -103,7 +103,7 @@ describe('gone and damaged links', () => {
     for (const bad of [
       base,
       `${base}#1.${key.slice(2, 20)}`,
-      `${base}#2.${key.slice(2)}`,
+      `${base}#3.${key.slice(2)}`,
       `${server.url}/s/short#${key}`,
       `${server.url}/x/${base.split('/s/')[1]}#${key}`,
       'not a link',

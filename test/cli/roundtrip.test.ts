@@ -19,17 +19,21 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-/** Seals a secret with the page's modules alone, as the browser does, and returns its link. */
-async function sealLikeThePage(secret: Secret): Promise<string> {
+/**
+ * Seals a secret with the page's modules alone, as the browser does, and returns its link;
+ * with `version: 1`, as a page made before format 2 did (a `#1.` link).
+ */
+async function sealLikeThePage(secret: Secret, options: { version?: 1 } = {}): Promise<string> {
   const linkKey = newLinkKey();
   const keys = await deriveKeys(linkKey);
   const created = await api.create({
-    envelope: await seal(secret, keys),
+    envelope: await seal(secret, keys, options),
     accessHash: await proofHash(keys.access),
     expiresIn: 600,
     views: 1,
   });
-  return secretLink(server.url, created.id, linkKey);
+  const link = secretLink(server.url, created.id, linkKey);
+  return options.version ? link.replace('#2.', `#${options.version}.`) : link;
 }
 
 describe('text', () => {
@@ -37,7 +41,7 @@ describe('text', () => {
     const text = 'Grüße, 世界 🔑\r\nline two\n\n  indented\tand tabbed\nno newline at the end';
     const sent = await burnlink(['send', '--server', server.url, '--expires', '5m'], { stdin: text });
     expect(sent.code).toBe(0);
-    expect(sent.out).toMatch(new RegExp(`^${server.url}/s/[A-Za-z0-9_-]{21,}#1\\.[A-Za-z0-9_-]{43}\\n$`));
+    expect(sent.out).toMatch(new RegExp(`^${server.url}/s/[A-Za-z0-9_-]{21,}#2\\.[A-Za-z0-9_-]{43}\\n$`));
     expect(sent.stderr).toMatch(/\/r\/[A-Za-z0-9_-]{21,}#[A-Za-z0-9_-]{43}\n/);
     expect(sent.stderr).toMatch(/in 5 minutes/);
 
@@ -137,6 +141,14 @@ describe('interchangeable with the page', () => {
     const got = await burnlink(['get', await sealLikeThePage(secret), '--out', to]);
     expect(got.out).toBe(secret.text);
     expect([...(await readFile(join(to, 'a.bin')))]).toEqual([0, 1, 2]);
+  });
+
+  it('opens a secret of format 1, made before format 2', async () => {
+    const link = await sealLikeThePage({ text: 'from an older page', files: [] }, { version: 1 });
+    expect(link).toContain('#1.');
+    const got = await burnlink(['get', link]);
+    expect(got.code).toBe(0);
+    expect(got.out).toBe('from an older page');
   });
 
   it('makes links the page’s modules open', async () => {

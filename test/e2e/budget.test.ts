@@ -24,12 +24,12 @@ const TARGET_KB = 30;
  * (docs/BENCHMARKS.md, "Page weight", says what stands between it and the target).
  */
 const JS_BUDGET_KB = {
-  create: 35.5,
-  reveal: 31,
+  create: 36.5,
+  reveal: 31.5,
   receipt: TARGET_KB,
-  request: 32.5,
-  answer: 32.5,
-  inbox: 31,
+  request: 33,
+  answer: 33.5,
+  inbox: 31.5,
 } satisfies Record<string, number>;
 const CSS_BUDGET_KB = 2.5;
 /** The QR encoder, fetched when the sender asks for the code. */

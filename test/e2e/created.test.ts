@@ -53,17 +53,18 @@ describe('creating a secret', () => {
     expect(await field.inputValue()).not.toBe(first);
   });
 
-  it('copies the link, writes the email, shows the local expiry and draws the QR code only when asked', async () => {
+  /** A link just created, shown in India's time zone (so local time is not UTC), and what the page loaded. */
+  async function created(options: { passphrase?: string; clipboard?: boolean } = {}) {
     const recorders: ContextRecorder[] = [];
     const context = await freshContext(env.browser, recorders, {
       locale: 'en-US',
       timezoneId: 'Asia/Kolkata',
-      permissions: ['clipboard-read', 'clipboard-write'],
+      ...(options.clipboard && { permissions: ['clipboard-read', 'clipboard-write'] }),
     });
     const page = await context.newPage();
     await openCreatePage(page, env.server.url);
     await page.getByLabel('Secret', { exact: true }).fill('for the email');
-    await page.getByLabel('Passphrase (optional)').fill('never in the mail');
+    if (options.passphrase) await page.getByLabel('Passphrase (optional)').fill(options.passphrase);
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/api/secrets')),
       page.getByRole('button', { name: 'Create secret link' }).click(),
@@ -71,19 +72,32 @@ describe('creating a secret', () => {
     const { expiresAt } = (await response.json()) as { expiresAt: number };
     await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();
     const link = await page.getByLabel('Secret link', { exact: true }).inputValue();
+    return { page, link, expiresAt, recorder: recorders[0]! };
+  }
 
-    // The expiry in the reader's own time zone.
+  it('shows when the link expires in the reader’s own time zone, and the receipt link', async () => {
+    const { page, expiresAt, recorder } = await created();
     const local = new Intl.DateTimeFormat('en-US', {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: 'Asia/Kolkata',
     });
     await page.getByText(`It can be opened once and expires in 1 hour, on ${local.format(expiresAt)}.`).waitFor();
+    await page.getByText('Keep this private link to see whether the secret has been viewed').waitFor();
+    await page.getByLabel('Receipt link', { exact: true }).waitFor();
+    expect(recorder.problems).toEqual([]);
+  });
 
+  it('copies the link, and says so', async () => {
+    const { page, link, recorder } = await created({ clipboard: true });
     await page.getByRole('button', { name: 'Copy secret link' }).click();
     await page.getByText('Copied').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+    expect(recorder.problems).toEqual([]);
+  });
 
+  it('writes the email with the link and its expiry, never the passphrase', async () => {
+    const { page, link, expiresAt, recorder } = await created({ passphrase: 'never in the mail' });
     const mailto = await page.getByRole('link', { name: 'Send the link by email' }).getAttribute('href');
     expect(mailto).toMatch(/^mailto:\?subject=[^&]+&body=[^&]+$/);
     const [, subject, body] = mailto!.match(/^mailto:\?subject=([^&]+)&body=([^&]+)$/)!;
@@ -101,12 +115,13 @@ describe('creating a secret', () => {
     );
     expect(lines).toContain('You will also need a passphrase, which I will give you another way.');
     expect(decodeURIComponent(body!)).not.toContain('never in the mail');
+    expect(recorder.problems).toEqual([]);
+  });
 
-    await page.getByText('Keep this private link to see whether the secret has been viewed').waitFor();
-    await page.getByLabel('Receipt link', { exact: true }).waitFor();
-
+  it('loads and draws the QR code of the link only when asked, and hides it again', async () => {
+    const { page, link, recorder } = await created();
     const scripts = async () =>
-      (await recorders[0]!.requests()).filter((r) => /\/assets\/.*\.js$/.test(r.url)).map((r) => r.url);
+      (await recorder.requests()).filter((r) => /\/assets\/.*\.js$/.test(r.url)).map((r) => r.url);
     expect(
       (await scripts()).some((url) => /QrCode/.test(url)),
       'no QR code before it is asked for',
@@ -139,6 +154,6 @@ describe('creating a secret', () => {
 
     await toggle.click();
     expect(await page.getByRole('img').count()).toBe(0);
-    expect(recorders[0]!.problems).toEqual([]);
+    expect(recorder.problems).toEqual([]);
   });
 });

@@ -4,20 +4,18 @@
  * refuse the same inputs as in Node (test/web/envelope.vectors.test.ts,
  * test/web/request.vectors.test.ts).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build, type Rolldown } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { VECTOR_DIR, type Vector } from '../vectors/generate.js';
+import { readVectors, vectorVersion } from '../vectors/generate.js';
 import { expectVectorResult, readRequestVectors } from '../vectors/request-check-expect.js';
 import { launchBrowser } from '../helpers/browser.js';
 
-const vectors = readdirSync(VECTOR_DIR)
-  .sort()
-  .map((file) => JSON.parse(readFileSync(join(VECTOR_DIR, file), 'utf8')) as Vector);
+// Every format's vectors, each with its format, which sealing it again needs.
+const vectors = readVectors().map((v) => ({ ...v, version: vectorVersion(v) }));
 
 let browser: Browser;
 let server: Server;
@@ -103,7 +101,7 @@ it('passes every envelope test vector in Chromium', async () => {
           text: v.secret.text,
           files: v.secret.files.map((f) => ({ ...f, bytes: m.decodeBase64Url(f.bytes) })),
         };
-        sealed = m.encodeBase64Url(await m.seal(secret, keys, { iv: m.decodeBase64Url(v.iv, 12) }));
+        sealed = m.encodeBase64Url(await m.seal(secret, keys, { iv: m.decodeBase64Url(v.iv, 12), version: v.version }));
       }
       out.push({ name: v.name, access: m.encodeBase64Url(keys.access), sealed, opened, error });
     }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ContextRecorder } from '../helpers/browser.js';
 import { storeSecret } from './forge.js';
-import { freshContext, useServerAndBrowser } from './harness.js';
+import { freshContext, TestClock, useServerAndBrowser } from './harness.js';
 import { createSecret, GONE, openCreatePage, reveal, screenshots, waitForRevealForm } from './pages.js';
 
 describe('the page when the server cannot be reached', () => {
@@ -76,7 +76,8 @@ describe('the page when the server cannot be reached', () => {
 });
 
 describe('the recipient’s failure messages', () => {
-  const env = useServerAndBrowser({ maxPassphraseAttempts: 2, minExpiresIn: 1 });
+  const clock = new TestClock();
+  const env = useServerAndBrowser({ maxPassphraseAttempts: 2, minExpiresIn: 1 }, [], { clock });
 
   async function open(url: string): Promise<{ page: Page; recorder: ContextRecorder }> {
     const recorders: ContextRecorder[] = [];
@@ -118,7 +119,7 @@ describe('the recipient’s failure messages', () => {
     const again = await open(link);
     await heading(again.page, GONE);
     expect(await again.page.locator('main').innerText()).toBe(await never.page.locator('main').innerText());
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    clock.skip(2000); // past the 1 s expiry
     const expired = await open(expiring);
     await heading(expired.page, GONE);
     expect(await expired.page.locator('main').innerText()).toBe(await never.page.locator('main').innerText());

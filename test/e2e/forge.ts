@@ -16,6 +16,8 @@ export interface StoreOptions {
   expiresIn?: number;
   /** Flips a bit of the ciphertext after sealing, so it no longer decrypts. */
   tamper?: boolean;
+  /** 1: sealed in format 1 with a `#1.` link, as a page made before format 2 did. */
+  format?: 1;
 }
 
 /** Seals and stores a secret; returns its link. */
@@ -31,7 +33,7 @@ export async function storeSecretLinks(
 ): Promise<{ link: string; receiptLink: string }> {
   const linkKey = newLinkKey();
   const keys = await deriveKeys(linkKey, options.passphrase);
-  const envelope = await seal(secret, keys);
+  const envelope = await seal(secret, keys, { version: options.format });
   if (options.tamper) envelope[envelope.length - 1]! ^= 1;
   const { id, manageToken } = await new ApiClient(origin).create({
     envelope,
@@ -40,7 +42,11 @@ export async function storeSecretLinks(
     expiresIn: options.expiresIn ?? 3600,
     views: options.views ?? 1,
   });
-  return { link: secretLink(origin, id, linkKey), receiptLink: receiptLink(origin, id, manageToken) };
+  const link = secretLink(origin, id, linkKey);
+  return {
+    link: options.format ? link.replace('#2.', `#${options.format}.`) : link,
+    receiptLink: receiptLink(origin, id, manageToken),
+  };
 }
 
 /** Bytes of a text, for file contents. */

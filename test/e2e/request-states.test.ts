@@ -10,7 +10,7 @@ import type { ContextRecorder } from '../helpers/browser.js';
 import { messages } from '../helpers/catalogs.js';
 import { scan, type Violation } from './axe.js';
 import { storeRequest, storeSwappedRequest } from './forge.js';
-import { freshContext, useServerAndBrowser } from './harness.js';
+import { freshContext, TestClock, useServerAndBrowser } from './harness.js';
 
 const [en, de] = await Promise.all([messages('en'), messages('de')]);
 const LONG_NOTE = `${'A long unbroken line '.repeat(3)}${'x'.repeat(300)}\n<script>alert(1)</script>`;
@@ -20,10 +20,9 @@ describe.each([
   { language: 'de', locale: 'de-DE', t: de },
 ])('request pages in $language', ({ locale, t }) => {
   // SMTP pointing nowhere: the alert option shows; nothing here is answered with it on.
-  const env = useServerAndBrowser({
-    minExpiresIn: 1,
-    smtpUrl: 'smtp://127.0.0.1:9',
-    mailFrom: 'b@burnlink.test',
+  const clock = new TestClock();
+  const env = useServerAndBrowser({ minExpiresIn: 1, smtpUrl: 'smtp://127.0.0.1:9', mailFrom: 'b@burnlink.test' }, [], {
+    clock,
   });
   const recorders: ContextRecorder[] = [];
   const violations: Violation[] = [];
@@ -109,7 +108,7 @@ describe.each([
     await state(gone, t.inbox.brokenHeading, 'inbox: damaged key');
 
     const expiring = await storeRequest(env.server.url, '', { expiresIn: 1 });
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    clock.skip(2000); // past the 1 s expiry
     await open(gone, expiring.inboxLink);
     await state(gone, t.inbox.expiredHeading, 'inbox: expired');
     await gone.getByText(t.inbox.expiredUnanswered).waitFor();

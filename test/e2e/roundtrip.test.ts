@@ -8,7 +8,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, requestText, type ContextRecorder } from '../helpers/browser.js';
 import { startRedis } from '../helpers/redis-server.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { BUILT_PAGE, startServer, type RunningServer } from '../helpers/server.js';
+import { storeSecret } from './forge.js';
 import { freshContext } from './harness.js';
 import { createSecret, GONE, openCreatePage, reveal, screenshots, waitForRevealForm } from './pages.js';
 
@@ -46,7 +47,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
   beforeAll(async () => {
     const { redisUrl, stop } = await start();
     stopStore = stop;
-    server = await startServer(redisUrl === undefined ? {} : { redisUrl });
+    server = await startServer({ webRoot: BUILT_PAGE, ...(redisUrl !== undefined && { redisUrl }) });
     browser = await launchBrowser();
   });
 
@@ -79,9 +80,9 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     await openCreatePage(sender, server.url);
     if (screenshotsWanted) await screenshots(sender, 'create-empty');
     const { link, receiptLink } = await createSecret(sender, server.url, { text: SECRET, expiry: '1 hour' });
-    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21,}#1\.[A-Za-z0-9_-]{43}$/);
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]{21,}#2\.[A-Za-z0-9_-]{43}$/);
     expect(receiptLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/r\/[A-Za-z0-9_-]{21,}#[A-Za-z0-9_-]{43}$/);
-    const key = link.split('#1.')[1]!;
+    const key = link.split('#2.')[1]!;
     expect(await sender.getByLabel('Secret', { exact: true }).count(), 'the typed secret is gone from the page').toBe(
       0,
     );
@@ -132,7 +133,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     const sender = await (await freshContext(browser, recorders)).newPage();
     const { link } = await createSecret(sender, server.url, { text: SECRET, passphrase: PASSPHRASE, views: 2 });
     await sender.getByText('The recipient also needs the passphrase').waitFor();
-    const key = link.split('#1.')[1]!;
+    const key = link.split('#2.')[1]!;
 
     const recipient = await (await freshContext(browser, recorders)).newPage();
     await recipient.goto(link);
@@ -181,6 +182,15 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     await recipient.goto(link);
     await recipient.getByRole('heading', { name: GONE }).waitFor();
     expect(recorders.flatMap((recorder) => recorder.problems)).toEqual([]);
+  });
+
+  it('opens a link of format 1, made before format 2', async () => {
+    const link = await storeSecret(server.url, { text: SECRET, files: [] }, { format: 1 });
+    expect(link).toContain('#1.');
+    const recipient = await (await freshContext(browser, [])).newPage();
+    await recipient.goto(link);
+    await waitForRevealForm(recipient);
+    expect(await reveal(recipient)).toBe(SECRET);
   });
 
   it('says a link without its key is damaged, and asks the server nothing', async () => {

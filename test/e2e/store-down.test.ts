@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
-import { startServer, type RunningServer } from '../helpers/server.js';
+import { BUILT_PAGE, startServer, type RunningServer } from '../helpers/server.js';
 import { storeSecret } from './forge.js';
 import { freshContext } from './harness.js';
 import { openCreatePage, reveal, waitForRevealForm } from './pages.js';
@@ -20,7 +20,7 @@ describe('the page when the server cannot reach its store', () => {
   beforeAll(async () => {
     // Persisted, so the secret stored before the outage is still there after it.
     redis = await startRedis({ args: ['--appendonly', 'yes', '--appendfsync', 'always'] });
-    [server, browser] = await Promise.all([startServer({ redisUrl: redis.url }), launchBrowser()]);
+    [server, browser] = await Promise.all([startServer({ webRoot: BUILT_PAGE, redisUrl: redis.url }), launchBrowser()]);
   });
   afterAll(async () => {
     await browser?.close();

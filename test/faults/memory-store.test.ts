@@ -8,6 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { ENTRY_OVERHEAD_BYTES, MemoryStore } from '../../server/store/memory.js';
+import { jsonOf } from '../helpers/json.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
 
@@ -27,7 +28,7 @@ async function create(app: FastifyInstance, size = SIZE, expiresIn = 3600) {
     url: '/api/secrets',
     payload: { ciphertext: b64(fakeEnvelope({ bytes: size })), accessHash: p.accessHash, expiresIn },
   });
-  return { res, id: res.statusCode === 201 ? (res.json().id as string) : undefined, access: p.access };
+  return { res, id: res.statusCode === 201 ? jsonOf(res, 'createSecret', 201).id : undefined, access: p.access };
 }
 
 describe('the memory store when full', () => {

@@ -31,30 +31,45 @@ function connectTo(url: string): Promise<Socket> {
   });
 }
 
+/** Resolves once the server refuses new connections (closing its listener takes a moment after the signal). */
+async function refusingConnections(url: string): Promise<void> {
+  for (;;) {
+    try {
+      (await connectTo(url)).destroy();
+    } catch (error) {
+      expect(error).toMatchObject({ code: 'ECONNREFUSED' });
+      return;
+    }
+    await sleep(10);
+  }
+}
+
 it('finishes the request in flight, refuses new connections and exits 0 on SIGTERM', async () => {
   redis = await startRedis();
   server = await startBuiltServer({ REDIS_URL: redis.url });
 
-  // A create whose body is half sent when the signal arrives.
+  // A create whose body is half sent when the signal arrives. Its "100 Continue" says that
+  // the server has read the headers: the request is in flight.
   const p = newProofs();
   const body = JSON.stringify({ ciphertext: b64(fakeEnvelope({ bytes: 3000 })), accessHash: p.accessHash });
   const socket = await connectTo(server.url);
   let response = '';
   socket.on('data', (chunk: Buffer) => (response += chunk.toString()));
   socket.write(
-    `POST /api/secrets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`,
+    `POST /api/secrets HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`,
   );
+  while (!response.includes('\r\n\r\n')) await sleep(10);
+  expect(response).toBe('HTTP/1.1 100 Continue\r\n\r\n');
+  response = '';
   socket.write(body.slice(0, 2000));
-  await sleep(200);
 
   const signalled = Date.now();
   const exited = once(server.proc, 'exit');
   server.proc.kill('SIGTERM');
   while (!server.log().includes('shutting down')) await sleep(10);
-  await sleep(100);
 
   // No new connection is accepted while the in-flight request drains.
-  await expect(connectTo(server.url)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+  await refusingConnections(server.url);
 
   socket.write(body.slice(2000));
   while (!response.includes('\r\n\r\n{')) await sleep(10);

@@ -2,6 +2,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { isPaddedSize } from '../../server/envelope-shape.js';
+import { jsonOf } from './json.js';
 
 export const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 const sha = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest();
@@ -42,6 +43,6 @@ export async function createSecret(
     payload: { ciphertext, accessHash: proofs.accessHash, unlockHash: proofs.unlockHash, views: options.views ?? 1 },
   });
   if (res.statusCode !== 201) throw new Error(`create answered ${res.statusCode}: ${res.body}`);
-  const { id, manageToken } = res.json<{ id: string; manageToken: string }>();
+  const { id, manageToken } = jsonOf(res, 'createSecret', 201);
   return { id, manageToken, ciphertext, proofs };
 }

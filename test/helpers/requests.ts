@@ -11,6 +11,7 @@ import {
   type RequestKeys,
 } from '../../web/src/lib/request.js';
 import { sealTo } from '../../web/src/lib/sealed.js';
+import { jsonOf } from './json.js';
 
 export interface TestRequest {
   inbox: InboxKeys;
@@ -50,5 +51,5 @@ export async function createTestRequest(app: FastifyInstance, extra: Record<stri
   const test = await newTestRequest(note);
   const res = await app.inject({ method: 'POST', url: '/api/requests', payload: { ...test.body, ...extra } });
   if (res.statusCode !== 201) throw new Error(`create request answered ${res.statusCode}: ${res.body}`);
-  return { ...test, ...res.json<{ id: string; expiresAt: number }>() };
+  return { ...test, ...jsonOf(res, 'createRequest', 201) };
 }

@@ -7,15 +7,24 @@ import { onTestFinished } from 'vitest';
 import { buildApp, type AppOptions } from '../../server/app.js';
 import { defaultConfig, type Config } from '../../server/config.js';
 
+/** The page `vite build` makes: for the tests of the page itself (test/e2e). */
+export const BUILT_PAGE = 'dist/public';
 /**
- * A test config: silent, random port, the built page from `npm run build`, and no
- * per-address limits, byte budget or headroom (tests that race hundreds of requests
- * from one address, or fill the store, set their own).
+ * A small stand-in page (an index.html, an icon and one precompressed script), so that
+ * the server's tests run without a build.
+ */
+export const FIXTURE_PAGE = 'test/fixtures/public';
+
+/**
+ * A test config: silent, random port, the fixture page, and no per-address limits,
+ * byte budget or headroom (tests that race hundreds of requests from one address, or
+ * fill the store, set their own).
  */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return defaultConfig({
     logLevel: 'silent',
     port: 0,
+    webRoot: FIXTURE_PAGE,
     rateLimitCreate: 0,
     rateLimitReveal: 0,
     rateLimitManage: 0,

@@ -2,13 +2,17 @@
  * The exact security headers on every kind of response — page, asset, API success,
  * API error, 404, 413, 415, 429, 503, a URL Fastify cannot decode — and the cache
  * rule: `no-store` on everything but the content-hashed assets and the API document.
+ * The page and what a browser may render get the page's whole policy; a JSON answer gets
+ * exactly what protects JSON (nosniff, CORP, no-store) and none of the page's headers.
  */
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { StoreUnavailableError, type SecretStore } from '../../server/store/secret-store.js';
+import { jsonOf } from '../helpers/json.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
-import { buildTestApp } from '../helpers/server.js';
+import { buildTestApp, FIXTURE_PAGE } from '../helpers/server.js';
 
 /** Written out in full, not imported: a change to the policy must change this test. */
 const SECURITY_HEADERS = {
@@ -22,10 +26,17 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
+/** On JSON answers and answers without a body: written out too. */
+const JSON_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'cross-origin-resource-policy': 'same-origin',
+};
+/** The page's headers a JSON answer does not carry. */
+const PAGE_ONLY = Object.keys(SECURITY_HEADERS).filter((name) => !(name in JSON_HEADERS));
 const NEVER = ['x-powered-by', 'server', 'access-control-allow-origin', 'set-cookie'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
-const asset = readdirSync('dist/public/assets').find((name) => name.endsWith('.js'))!;
+const asset = readdirSync(join(FIXTURE_PAGE, 'assets')).find((name) => name.endsWith('.js'))!;
 
 /** A store that is down: every call fails the way an unreachable Redis does. */
 const down = async (): Promise<never> => Promise.reject(new StoreUnavailableError('down for the test'));
@@ -53,7 +64,7 @@ async function cases(app: FastifyInstance): Promise<Case[]> {
       views: 3,
     },
   });
-  const { id, manageToken } = create.json<{ id: string; manageToken: string }>();
+  const { id, manageToken } = jsonOf(create, 'createSecret', 201);
   const json = /^application\/json/;
   const auth = { authorization: `Bearer ${manageToken}` };
   return [
@@ -116,14 +127,19 @@ async function cases(app: FastifyInstance): Promise<Case[]> {
   ];
 }
 
+/** The page's policy, or for a JSON answer (or one without a body) the JSON one and nothing of the page's. */
 function expectHeaders(kind: string, headers: Record<string, unknown>, cacheControl: string) {
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name], `${kind}: ${name}`).toBe(value);
-  for (const name of NEVER) expect(headers[name], `${kind}: ${name}`).toBeUndefined();
+  const type = headers['content-type'];
+  const json = typeof type !== 'string' || type.startsWith('application/json');
+  for (const [name, value] of Object.entries(json ? JSON_HEADERS : SECURITY_HEADERS)) {
+    expect(headers[name], `${kind}: ${name}`).toBe(value);
+  }
+  for (const name of [...NEVER, ...(json ? PAGE_ONLY : [])]) expect(headers[name], `${kind}: ${name}`).toBeUndefined();
   expect(headers['cache-control'], `${kind}: cache-control`).toBe(cacheControl);
 }
 
 describe('security headers', () => {
-  it('sends the exact CSP and the other security headers on every kind of response', async () => {
+  it('sends the exact CSP and the other security headers on every kind of response, the JSON set on JSON', async () => {
     const app = await buildTestApp({ maxSecretBytes: 4096 });
     const all = await cases(app);
     for (const [kind, request, status, contentType] of all) {
@@ -136,7 +152,8 @@ describe('security headers', () => {
         expect(Object.keys(res.json()).sort(), kind).toEqual(expect.arrayContaining(['error', 'message']));
     }
     console.log(
-      `headers: ${all.length} kinds of response, each with the exact CSP and ${Object.keys(SECURITY_HEADERS).length} security headers`,
+      `headers: ${all.length} kinds of response, each with the exact CSP and ${Object.keys(SECURITY_HEADERS).length} ` +
+        `security headers, or as JSON with exactly ${Object.keys(JSON_HEADERS).length} and no-store`,
     );
   });
 

@@ -9,6 +9,7 @@ import type { FastifyInstance, InjectOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
+import { jsonOf } from '../helpers/json.js';
 import { b64, createSecret, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { RecordingStore } from '../helpers/recording-store.js';
 import { startRedis, type TestRedis } from '../helpers/redis-server.js';
@@ -144,8 +145,8 @@ describe.each(['memory', 'redis'] as const)('refusals that tell nothing (%s stor
         url: '/api/secrets',
         payload: { ciphertext: b64(fakeEnvelope()), accessHash: p.accessHash, views },
       });
-    const living = (await create(1)).json().id as string;
-    const used = (await create(1)).json().id as string;
+    const living = jsonOf(await create(1), 'createSecret', 201).id;
+    const used = jsonOf(await create(1), 'createSecret', 201).id;
     await app.inject({ method: 'POST', url: `/api/secrets/${used}/reveal`, payload: { access: p.access } });
     for (const action of ['status', 'reveal']) {
       const answers = [

@@ -90,6 +90,8 @@ describe.each([
     const hanging = uploads.filter((upload) => upload.response() === '').length;
 
     for (const upload of uploads) upload.socket.destroy();
+    // A fixed time on purpose: the figure is what RSS is 3 s after the sockets closed, and
+    // nothing says when (or whether) the allocator gives memory back.
     await sleep(3000);
     const after = rssOf(pid);
 

@@ -1,5 +1,5 @@
 /**
- * The production build is one bundled file (server/bundle.mjs), so what the other server
+ * The production build is one bundled file (bundle-server.mjs), so what the other server
  * tests prove of the sources is checked once more of what `npm start` really runs: the
  * page and its precompressed assets, a secret's whole life on the memory store, its
  * metrics, and a clean exit; and the licences of what it bundles, which travel with it.
@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterEach, expect, it } from 'vitest';
 import { killBuiltServer, startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
+import { fetchedJsonOf } from '../helpers/json.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 
 let server: BuiltServer | undefined;
@@ -33,8 +34,7 @@ it('serves the page and a secret’s whole life from the bundled dist/server/mai
   const proofs = newProofs();
   const ciphertext = b64(fakeEnvelope());
   const created = await post(`${url}/api/secrets`, { ciphertext, accessHash: proofs.accessHash, views: 1 });
-  expect(created.status).toBe(201);
-  const { id } = (await created.json()) as { id: string };
+  const { id } = await fetchedJsonOf(created, 'createSecret', 201);
   const status = await post(`${url}/api/secrets/${id}/status`, { access: proofs.access });
   expect(await status.json()).toMatchObject({ viewsLeft: 1, passphrase: false });
   const revealed = await post(`${url}/api/secrets/${id}/reveal`, { access: proofs.access });

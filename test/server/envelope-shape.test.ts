@@ -5,25 +5,29 @@
  * route refuses what no client makes with `400 invalid_envelope`, before the store.
  */
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { envelopeShapeProblem, isPaddedSize, SECRET_ENVELOPE } from '../../server/envelope-shape.js';
+import {
+  envelopeShapeProblem,
+  isPaddedSize,
+  SECRET_ENVELOPE,
+  SECRET_ENVELOPE_V2,
+} from '../../server/envelope-shape.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import { decodeBase64Url } from '../../web/src/lib/base64url.js';
 import { isPaddedSize as clientIsPaddedSize } from '../../web/src/lib/envelope-payload.js';
 import { readHeader } from '../../web/src/lib/envelope.js';
+import { jsonOf } from '../helpers/json.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { RecordingStore } from '../helpers/recording-store.js';
 import { buildTestApp } from '../helpers/server.js';
-import { VECTOR_DIR, type Vector } from '../vectors/generate.js';
+import { readVectors, vectorVersion } from '../vectors/generate.js';
 
-const vectors = readdirSync(VECTOR_DIR)
-  .sort()
-  .map((file) => JSON.parse(readFileSync(join(VECTOR_DIR, file), 'utf8')) as Vector);
+const vectors = readVectors();
 
-const serverAccepts = (bytes: Uint8Array) => envelopeShapeProblem(bytes, [SECRET_ENVELOPE]) === undefined;
+/** The secret formats the create route takes: 2, and 1 from clients made before it. */
+const SECRET_KINDS = [SECRET_ENVELOPE_V2, SECRET_ENVELOPE];
+const serverAccepts = (bytes: Uint8Array) => envelopeShapeProblem(bytes, SECRET_KINDS) === undefined;
 function clientAccepts(bytes: Uint8Array): boolean {
   try {
     readHeader(bytes);
@@ -41,22 +45,26 @@ function shaped(length: number, type: number, flags: number): Uint8Array {
 }
 
 describe('the server and the client agree on an envelope’s shape', () => {
-  it.each(vectors.map((v) => [v.name, v] as const))('vector %s', (_name, v) => {
+  it.each(vectors.map((v) => [`v${vectorVersion(v)} ${v.name}`, v] as const))('vector %s', (_name, v) => {
     const bytes = decodeBase64Url(v.envelope);
     expect(serverAccepts(bytes)).toBe(clientAccepts(bytes));
   });
 
-  it('on every size up to 9 MiB (past the default MAX_SECRET_BYTES)', () => {
+  it.each([
+    // Padmé's steps (1024, 1088, 1152, …): a few hundred sizes, neither a handful nor most.
+    [1024, 325],
+    // Format 2's minimum, then Padmé's steps from 960 (960, 992, 1024, …).
+    [951, 328],
+  ])('on every size up to 9 MiB (past the default MAX_SECRET_BYTES), at least %i', (minimum, sizes) => {
     const mismatches: number[] = [];
     let padded = 0;
     for (let size = 0; size <= 9 << 20; size++) {
-      const server = isPaddedSize(size);
-      if (server !== clientIsPaddedSize(size)) mismatches.push(size);
+      const server = isPaddedSize(size, minimum);
+      if (server !== clientIsPaddedSize(size, minimum)) mismatches.push(size);
       if (server) padded++;
     }
     expect(mismatches).toEqual([]);
-    // Padmé's steps (1024, 1088, 1152, …): a few hundred sizes, neither a handful nor most.
-    expect(padded).toBe(325);
+    expect(padded).toBe(sizes);
   });
 
   it('on random and near-power-of-two sizes up to 2^40', () => {
@@ -64,8 +72,8 @@ describe('the server and the client agree on an envelope’s shape', () => {
       .tuple(fc.integer({ min: 10, max: 40 }), fc.integer({ min: -4096, max: 4096 }))
       .map(([bits, offset]) => Math.max(0, 2 ** bits + offset));
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ min: 0, max: 2 ** 40 }), near), (size) => {
-        expect(isPaddedSize(size)).toBe(clientIsPaddedSize(size));
+      fc.property(fc.oneof(fc.integer({ min: 0, max: 2 ** 40 }), near), fc.constantFrom(1024, 951), (size, minimum) => {
+        expect(isPaddedSize(size, minimum)).toBe(clientIsPaddedSize(size, minimum));
       }),
       { numRuns: 20_000 },
     );
@@ -76,7 +84,10 @@ describe('the server and the client agree on an envelope’s shape', () => {
       fc.property(
         fc.integer({ min: 0, max: 255 }),
         fc.integer({ min: 0, max: 255 }),
-        fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom(0, 1, 2, 13, 14, 1053, 1054, 1055, 1118)),
+        fc.oneof(
+          fc.integer({ min: 0, max: 20_000 }),
+          fc.constantFrom(0, 1, 2, 13, 14, 980, 981, 982, 990, 1053, 1054, 1055, 1118),
+        ),
         (type, flags, length) => {
           const bytes = shaped(length, type, flags);
           expect(serverAccepts(bytes)).toBe(clientAccepts(bytes));
@@ -109,6 +120,8 @@ describe('the create route checks the shape before the store', () => {
       ['version 0', Buffer.concat([Buffer.of(0), plain.subarray(1)])],
       ['a reserved flag', Buffer.concat([Buffer.of(1, 0x81), plain.subarray(2)])],
       ['1023 bytes of padded plaintext', Buffer.concat([Buffer.of(1, 0), randomBytes(12 + 1023 + 16)])],
+      ['format 2 with 950 bytes of padded plaintext', Buffer.concat([Buffer.of(4, 0), randomBytes(12 + 950 + 16)])],
+      ['format 1 with format 2’s smallest size', Buffer.concat([Buffer.of(1, 0), randomBytes(12 + 951 + 16)])],
       ['the passphrase flag without an unlock hash', fakeEnvelope({ passphrase: true })],
       ['an unlock hash without the passphrase flag', plain, { unlockHash: withPassphrase.unlockHash }],
     ];
@@ -118,9 +131,9 @@ describe('the create route checks the shape before the store', () => {
         url: '/api/secrets',
         payload: { ciphertext: b64(bytes), accessHash: p.accessHash, ...extra },
       });
-      expect(res.statusCode, name).toBe(400);
-      expect(res.json().error, name).toBe('invalid_envelope');
-      expect(res.json().message, name).toMatch(/^The ciphertext is not an envelope a burnlink client makes: .+\.$/);
+      const refusal = jsonOf(res, 'createSecret', 400, name);
+      expect(refusal.error, name).toBe('invalid_envelope');
+      expect(refusal.message, name).toMatch(/^The ciphertext is not an envelope a burnlink client makes: .+\.$/);
     }
     expect(store.calls).toEqual([]);
 
@@ -148,7 +161,7 @@ describe('the create route checks the shape before the store', () => {
     let checkNs = 0n;
     for (let i = 0; i < 1000; i++) {
       const started = process.hrtime.bigint();
-      envelopeShapeProblem(envelope, [SECRET_ENVELOPE]);
+      envelopeShapeProblem(envelope, SECRET_KINDS);
       checkNs += process.hrtime.bigint() - started;
     }
     const createMs: number[] = [];

@@ -9,6 +9,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { NO_METRICS } from '../../server/metrics/events.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import { StoreUnavailableError } from '../../server/store/secret-store.js';
+import { fetchedJsonOf } from '../helpers/json.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { freePort } from '../helpers/redis-server.js';
 import { startServer } from '../helpers/server.js';
@@ -64,8 +65,7 @@ async function create(url: string, options: { passphrase?: boolean; views?: numb
     unlockHash: proofs.unlockHash,
     views: options.views ?? 1,
   });
-  expect(res.status).toBe(201);
-  const { id, manageToken } = (await res.json()) as { id: string; manageToken: string };
+  const { id, manageToken } = await fetchedJsonOf(res, 'createSecret', 201);
   return { id, manageToken, proofs, envelope };
 }
 

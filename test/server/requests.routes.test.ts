@@ -14,6 +14,7 @@ import { MemoryRequestStore } from '../../server/store/memory-requests.js';
 import { fakeEnvelope } from '../helpers/proofs.js';
 import { createTestRequest, sealedAnswer } from '../helpers/requests.js';
 import { buildTestApp } from '../helpers/server.js';
+import { jsonOf } from '../helpers/json.js';
 
 async function appWithClock(overrides = {}) {
   let now = Date.UTC(2026, 0, 1);
@@ -43,11 +44,10 @@ describe('a request for a secret', () => {
     const request = await createTestRequest(app, { expiresIn: 3600 }, note);
 
     const open = await status(app, request.id, request.access);
-    expect(open.statusCode).toBe(200);
     expect(open.headers['cache-control']).toBe('no-store');
-    const seen = open.json<{ state: string; expiresAt: number; ciphertext: string }>();
+    const seen = jsonOf(open, 'getRequestStatus', 200);
     expect(seen).toMatchObject({ state: 'open', expiresAt: request.expiresAt });
-    const content = await openRequest(decodeBase64Url(seen.ciphertext), request.request);
+    const content = await openRequest(decodeBase64Url(seen.ciphertext!), request.request);
     expect(content.note).toBe(note);
     expect(b64(content.publicKey)).toBe(b64(request.inbox.publicKey));
 
@@ -67,13 +67,12 @@ describe('a request for a secret', () => {
     expect(again.json()).toMatchObject({ error: 'already_answered' });
     expect((await status(app, request.id, request.access)).json()).toEqual({
       state: 'answered',
-      expiresAt: answered.json<{ expiresAt: number }>().expiresAt,
+      expiresAt: jsonOf(answered, 'answerRequest', 201).expiresAt,
     });
     expect((await inbox(app, request.id, request.proof)).json()).toMatchObject({ state: 'answered', readAt: null });
 
-    const revealed = await reveal(app, request.id, request.proof);
-    expect(revealed.statusCode).toBe(200);
-    const opened = await openSealed(decodeBase64Url(revealed.json<{ ciphertext: string }>().ciphertext), request.inbox);
+    const revealed = jsonOf(await reveal(app, request.id, request.proof), 'revealAnswer', 200);
+    const opened = await openSealed(decodeBase64Url(revealed.ciphertext), request.inbox);
     expect(opened.text).toBe(secret.text);
     expect(opened.files.map((f) => f.name)).toEqual(['scan.pdf']);
 

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
+import { jsonOf } from '../helpers/json.js';
 
 async function appWithClock(overrides = {}) {
   let now = Date.UTC(2026, 0, 1);
@@ -22,9 +23,7 @@ async function appWithClock(overrides = {}) {
 }
 
 async function create(app: FastifyInstance, body: Record<string, unknown>) {
-  const res = await app.inject({ method: 'POST', url: '/api/secrets', payload: body });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json<{ id: string; expiresAt: number; manageToken: string }>();
+  return jsonOf(await app.inject({ method: 'POST', url: '/api/secrets', payload: body }), 'createSecret', 201);
 }
 
 const reveal = (app: FastifyInstance, id: string, body: Record<string, unknown>) =>
@@ -74,7 +73,8 @@ describe('the secret lifecycle', () => {
     const p = newProofs();
     const { id } = await create(app, { ciphertext, accessHash: p.accessHash, views: 3 });
     const left = [];
-    for (let i = 0; i < 3; i++) left.push((await reveal(app, id, { access: p.access })).json().viewsLeft);
+    for (let i = 0; i < 3; i++)
+      left.push(jsonOf(await reveal(app, id, { access: p.access }), 'revealSecret', 200).viewsLeft);
     expect(left).toEqual([2, 1, 0]);
     expect((await reveal(app, id, { access: p.access })).statusCode).toBe(404);
   });

@@ -6,10 +6,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Cluster, Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { redisClientOptions } from '../../server/plugins/store.js';
+import { quitRedis, redisClientOptions } from '../../server/plugins/redis.js';
 import { RedisStore } from '../../server/store/redis.js';
 import type { StoreLimits } from '../../server/store/secret-store.js';
 import { startRedisCluster, type TestRedisCluster } from '../helpers/redis-cluster.js';
+import { jsonOf } from '../helpers/json.js';
 import { createSecret } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
 import { RedisRequestStore } from '../../server/store/redis-requests.js';
@@ -32,25 +33,27 @@ async function connectCluster(): Promise<Cluster> {
   return client;
 }
 
+/** A store on a client of its own, and what closes that client (the store does not). */
 async function makeStore(limits: StoreLimits = LIMITS) {
-  return new RedisStore({ redis: await connectCluster(), limits });
+  const redis = await connectCluster();
+  return { store: new RedisStore({ redis, limits }), close: () => quitRedis(redis) };
 }
 
 describeSecretStore('redis cluster', async (limits) => {
-  const store = await makeStore(limits);
-  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: () => store.close() };
+  const { store, close } = await makeStore(limits);
+  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: close };
 });
 
 describeRequestStore('redis cluster', async (limits) => {
   const redis = await connectCluster();
   const store = new RedisRequestStore({ redis, limits });
-  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: async () => void (await redis.quit()) };
+  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: () => quitRedis(redis) };
 });
 
 describe('RedisStore on a cluster', () => {
   it('spreads secrets over every node, each with both its keys on one', async () => {
-    const store = await makeStore();
-    onTestFinished(() => store.close());
+    const { store, close } = await makeStore();
+    onTestFinished(close);
     const secrets = Array.from({ length: 30 }, () => makeSecret({ views: 2 }));
     await Promise.all(secrets.map((secret) => store.create(secret)));
     for (const secret of secrets) expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash }));
@@ -84,8 +87,9 @@ describe('the API on a cluster', () => {
       url: `/api/secrets/${id}/receipt`,
       headers: { authorization: `Bearer ${manageToken}` },
     });
-    expect(receipt.json()).toMatchObject({ state: 'pending', viewsLeft: 1 });
-    expect(receipt.json().viewedAt).toHaveLength(1);
+    const seen = jsonOf(receipt, 'getReceipt', 200);
+    expect(seen).toMatchObject({ state: 'pending', viewsLeft: 1 });
+    expect(seen.viewedAt).toHaveLength(1);
     expect((await reveal()).statusCode).toBe(200);
     expect((await reveal()).statusCode).toBe(404);
     // Three reveals a minute per address, counted in the cluster: the fourth is refused.
@@ -156,7 +160,7 @@ describe('the API when a cluster node dies', () => {
     const after = await Promise.all(stranded.map(reveal));
     // One view each was left: the ones refused with 503 were never counted.
     expect(after.map((answer) => answer.statusCode)).toEqual([...onVictim].map(() => 200));
-    expect(after.map((answer) => answer.json().viewsLeft)).toEqual([...onVictim].map(() => 1));
+    expect(after.map((answer) => jsonOf(answer, 'revealSecret', 200).viewsLeft)).toEqual([...onVictim].map(() => 1));
     console.log(
       `cluster node down: ${onVictim.size} of ${created.length} reveals answered 503 (the rest 200) in ` +
         `${Math.round(tookMs)} ms; served again ${Math.round(performance.now() - restarted)} ms after the restart`,

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseHostPorts } from '../../server/config.js';
-import { redisClientOptions } from '../../server/plugins/store.js';
+import { quitRedis, redisClientOptions } from '../../server/plugins/redis.js';
 import { RedisStore } from '../../server/store/redis.js';
 import { connectSentinel, watchFailovers } from '../../server/store/redis-sentinel.js';
 import { call, expectStoreUnavailable, send, startLoad } from '../faults/client.js';
@@ -39,7 +39,7 @@ describe('on a Sentinel-managed primary', () => {
     const store = new RedisStore({ redis, limits });
     const cleanup = async () => {
       close();
-      await store.close();
+      await quitRedis(redis);
     };
     return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup };
   });

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { redisClientOptions } from '../../server/plugins/store.js';
+import { quitRedis, redisClientOptions } from '../../server/plugins/redis.js';
 import { RedisStore, checkEvictionPolicy, checkRedisVersion } from '../../server/store/redis.js';
 import {
   StoreUnavailableError,
@@ -26,8 +26,10 @@ async function connectClient(url: string): Promise<Redis> {
   return redis;
 }
 
+/** A store on a client of its own, and what closes that client (the store does not). */
 async function makeStore(url: string, limits: StoreLimits = LIMITS, keyPrefix?: string) {
-  return new RedisStore({ redis: await connectClient(url), limits, keyPrefix });
+  const redis = await connectClient(url);
+  return { store: new RedisStore({ redis, limits, keyPrefix }), close: () => quitRedis(redis) };
 }
 
 let server: TestRedis;
@@ -37,25 +39,26 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 describeSecretStore('redis', async (limits) => {
-  const store = await makeStore(server.url, limits);
-  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: () => store.close() };
+  const { store, close } = await makeStore(server.url, limits);
+  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: close };
 });
 
 describeRequestStore('redis', async (limits) => {
   const redis = await connectClient(server.url);
   const store = new RedisRequestStore({ redis, limits });
-  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: async () => void (await redis.quit()) };
+  return { store, now: Date.now, advance: (ms) => sleep(ms), cleanup: () => quitRedis(redis) };
 });
 
 describe('RedisStore', () => {
   let store: RedisStore;
+  let closeStore: () => Promise<void>;
   let inspect: Redis;
   beforeAll(async () => {
-    store = await makeStore(server.url);
+    ({ store, close: closeStore } = await makeStore(server.url));
     inspect = await connectClient(server.url);
   });
   afterAll(async () => {
-    await store?.close();
+    await closeStore?.();
     await inspect?.quit();
   });
 
@@ -142,7 +145,7 @@ describe('RedisStore', () => {
   it('keeps both keys of a secret under one hash tag and the configured prefix', async () => {
     const prefixed = await makeStore(server.url, LIMITS, 'other:');
     const secret = makeSecret();
-    await prefixed.create(secret);
+    await prefixed.store.create(secret);
     expect(await inspect.exists(`other:{${secret.id}}:s`, `other:{${secret.id}}:r`)).toBe(2);
     expect(await store.status(secret.id, secret.accessHash)).toBeNull();
     await prefixed.close();
@@ -188,12 +191,13 @@ describe('RedisStore', () => {
 describe('RedisStore when Redis is full', () => {
   let full: TestRedis;
   let store: RedisStore;
+  let closeStore: () => Promise<void>;
   beforeAll(async () => {
     full = await startRedis({ args: ['--maxmemory', '2mb'] });
-    store = await makeStore(full.url);
+    ({ store, close: closeStore } = await makeStore(full.url));
   });
   afterAll(async () => {
-    await store?.close();
+    await closeStore?.();
     await full?.stop();
   });
 
@@ -250,12 +254,13 @@ describe('RedisStore when Redis is full', () => {
 describe('RedisStore when Redis is down', () => {
   let down: TestRedis;
   let store: RedisStore;
+  let closeStore: () => Promise<void>;
   beforeAll(async () => {
     down = await startRedis();
-    store = await makeStore(down.url);
+    ({ store, close: closeStore } = await makeStore(down.url));
   });
   afterAll(async () => {
-    await store?.close();
+    await closeStore?.();
     await down?.stop();
   });
 

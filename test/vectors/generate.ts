@@ -1,10 +1,12 @@
 /**
- * Generates the envelope test vectors in test/vectors/v1/ (`npm run vectors`). Inputs
- * are fixed, so the output is deterministic; test/web/envelope.vectors.test.ts checks
- * that the files on disk are exactly what this produces, and checks every vector
- * against the envelope module both ways (seal → bytes, bytes → open).
+ * Generates the envelope test vectors of each format in test/vectors/v1/ and v2/ (`npm
+ * run vectors`). Inputs are fixed, so the output is deterministic;
+ * test/web/envelope.vectors.test.ts checks that the files on disk are exactly what this
+ * produces, and checks every vector against the envelope module both ways (seal → bytes,
+ * bytes → open). The two formats differ in their first byte and their smallest padded
+ * plaintext (docs/FORMAT.md §3–4), so each has the same cases.
  */
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeBase64Url, encodeBase64Url as b64 } from '../../web/src/lib/base64url.js';
@@ -54,15 +56,23 @@ const EMPTY: Secret = { text: '', files: [] };
 const PASSPHRASE = 'pa\u0308sswo\u0308rd\u00a01';
 const PASSPHRASE_NFC = 'pässwörd 1';
 
+/** The envelope formats with vectors, and what differs between them. */
+export const VECTOR_VERSIONS = [1, 2] as const;
+export type VectorVersion = (typeof VECTOR_VERSIONS)[number];
+const FORMAT: Record<VectorVersion, { typeByte: number; minPadded: number }> = {
+  1: { typeByte: 1, minPadded: 1024 },
+  2: { typeByte: 4, minPadded: 951 },
+};
+
 function secretJson(secret: Secret): Vector['secret'] {
   return { text: secret.text, files: secret.files.map((f) => ({ name: f.name, type: f.type, bytes: b64(f.bytes) })) };
 }
 
-async function keyFields(keys: SecretKeys, passphrase: string | null) {
+async function keyFields(version: VectorVersion, keys: SecretKeys, passphrase: string | null) {
   return {
     linkKey: b64(keys.linkKey),
     passphrase,
-    fragment: `1.${b64(keys.linkKey)}`,
+    fragment: `${version}.${b64(keys.linkKey)}`,
     access: b64(keys.access),
     accessHash: b64(await proofHash(keys.access)),
     unlock: keys.unlock ? b64(keys.unlock) : null,
@@ -70,15 +80,21 @@ async function keyFields(keys: SecretKeys, passphrase: string | null) {
   };
 }
 
-async function success(name: string, description: string, secret: Secret, passphrase: string | null): Promise<Vector> {
+async function success(
+  version: VectorVersion,
+  name: string,
+  description: string,
+  secret: Secret,
+  passphrase: string | null,
+): Promise<Vector> {
   const keys = await deriveKeys(KEY_A, passphrase ?? undefined);
-  const envelope = await seal(secret, keys, { iv: IV_A });
+  const envelope = await seal(secret, keys, { iv: IV_A, version });
   return {
     name,
     description,
     expect: 'success',
     error: null,
-    ...(await keyFields(keys, passphrase)),
+    ...(await keyFields(version, keys, passphrase)),
     iv: b64(IV_A),
     secret: secretJson(secret),
     envelope: b64(envelope),
@@ -86,6 +102,7 @@ async function success(name: string, description: string, secret: Secret, passph
 }
 
 async function failure(
+  version: VectorVersion,
   name: string,
   description: string,
   expect: Exclude<Expect, 'success'>,
@@ -99,7 +116,7 @@ async function failure(
     description,
     expect,
     error,
-    ...(await keyFields(keys, openWith.passphrase)),
+    ...(await keyFields(version, keys, openWith.passphrase)),
     iv: null,
     secret: null,
     envelope: b64(envelope),
@@ -107,8 +124,8 @@ async function failure(
 }
 
 /** Encrypts an arbitrary (possibly malformed) padded plaintext under correct keys and header. */
-async function sealRaw(plaintext: Uint8Array, keys: SecretKeys): Promise<Uint8Array> {
-  const header = new Uint8Array([1, keys.passphrase ? 1 : 0, ...IV_A]);
+async function sealRaw(version: VectorVersion, plaintext: Uint8Array, keys: SecretKeys): Promise<Uint8Array> {
+  const header = new Uint8Array([FORMAT[version].typeByte, keys.passphrase ? 1 : 0, ...IV_A]);
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv: IV_A, additionalData: header, tagLength: 128 },
     keys.aesKey,
@@ -127,9 +144,9 @@ const edit = (bytes: Uint8Array, change: (copy: Uint8Array) => void) => {
  * The passphrase rules of docs/FORMAT.md §2.1: passphrases refused before any key is
  * derived (so only the access proof exists), and joiners that are kept.
  */
-async function passphraseRuleVectors(passBytes: Uint8Array): Promise<Vector[]> {
+async function passphraseRuleVectors(version: VectorVersion, passBytes: Uint8Array): Promise<Vector[]> {
   const refused = async (name: string, description: string, passphrase: string): Promise<Vector> => ({
-    ...(await failure(name, description, 'invalid passphrase', 'invalid_passphrase', passBytes, {
+    ...(await failure(version, name, description, 'invalid passphrase', 'invalid_passphrase', passBytes, {
       linkKey: KEY_A,
       passphrase: null,
     })),
@@ -143,6 +160,7 @@ async function passphraseRuleVectors(passBytes: Uint8Array): Promise<Vector[]> {
     await refused('passphrase-control', 'A tab (U+0009, Cc) in the passphrase.', 'tab\there'),
     await refused('passphrase-empty', 'An empty passphrase.', ''),
     await success(
+      version,
       'passphrase-joiners',
       'A passphrase with ZWNJ (Persian) and ZWJ (an emoji sequence): both are kept.',
       SHORT,
@@ -151,30 +169,33 @@ async function passphraseRuleVectors(passBytes: Uint8Array): Promise<Vector[]> {
   ];
 }
 
-/** Builds every vector, in order. */
-export async function buildVectors(): Promise<Vector[]> {
-  const plain = await success('plain-short', 'A short text, no passphrase: padded to 1024 bytes.', SHORT, null);
+/** Builds every vector of one format, in order. */
+export async function buildVectors(version: VectorVersion): Promise<Vector[]> {
+  const { minPadded } = FORMAT[version];
+  const plain = await success(version, 'plain-short', `A short text, no passphrase: padded to ${minPadded} bytes.`, SHORT, null);
   const rich = await success(
+    version,
     'plain-text-and-files',
     'Multi-line non-ASCII text and three files (binary, empty, non-ASCII name), no passphrase.',
     RICH,
     null,
   );
-  const long = await success('plain-long', 'A 5000-byte text: padded to Padmé(5010) = 5120 bytes.', LONG, null);
-  const empty = await success('plain-empty', 'Empty text and no files.', EMPTY, null);
+  const long = await success(version, 'plain-long', 'A 5000-byte text: padded to Padmé(5010) = 5120 bytes.', LONG, null);
+  const empty = await success(version, 'plain-empty', 'Empty text and no files.', EMPTY, null);
   const pass = await success(
+    version,
     'passphrase',
     `With a passphrase given in NFD with a no-break space; it normalises to ${JSON.stringify(PASSPHRASE_NFC)}.`,
     SHORT,
     PASSPHRASE,
   );
   const passNfc = { ...pass, name: 'passphrase-normalised', description: 'The same envelope opened with the NFC spelling.' };
-  Object.assign(passNfc, await keyFields(await deriveKeys(KEY_A, PASSPHRASE_NFC), PASSPHRASE_NFC));
+  Object.assign(passNfc, await keyFields(version, await deriveKeys(KEY_A, PASSPHRASE_NFC), PASSPHRASE_NFC));
 
   const plainBytes = decodeBase64Url(plain.envelope);
   const passBytes = decodeBase64Url(pass.envelope);
   const plainKeys = await deriveKeys(KEY_A);
-  const frame = encodePlaintext(SHORT);
+  const frame = encodePlaintext(SHORT, minPadded);
   const openA = { linkKey: KEY_A, passphrase: null };
 
   return [
@@ -184,15 +205,15 @@ export async function buildVectors(): Promise<Vector[]> {
     empty,
     pass,
     passNfc,
-    await failure('wrong-key', 'plain-short opened with another link key.', 'wrong key', 'decrypt_failed', plainBytes, {
+    await failure(version, 'wrong-key', 'plain-short opened with another link key.', 'wrong key', 'decrypt_failed', plainBytes, {
       linkKey: KEY_B,
       passphrase: null,
     }),
-    await failure('wrong-passphrase', 'passphrase opened with another passphrase.', 'wrong passphrase', 'decrypt_failed', passBytes, {
+    await failure(version, 'wrong-passphrase', 'passphrase opened with another passphrase.', 'wrong passphrase', 'decrypt_failed', passBytes, {
       linkKey: KEY_A,
       passphrase: 'pässwörd 2',
     }),
-    await failure(
+    await failure(version, 
       'passphrase-missing',
       'passphrase opened without one: refused from the header, before any decryption.',
       'wrong passphrase',
@@ -200,10 +221,10 @@ export async function buildVectors(): Promise<Vector[]> {
       passBytes,
       openA,
     ),
-    await failure('tampered-ciphertext', 'plain-short with one ciphertext bit flipped.', 'tampered', 'decrypt_failed', edit(plainBytes, (b) => (b[20]! ^= 1)), openA),
-    await failure('tampered-tag', 'plain-short with the last tag bit flipped.', 'tampered', 'decrypt_failed', edit(plainBytes, (b) => (b[b.length - 1]! ^= 1)), openA),
-    await failure('tampered-iv', 'plain-short with one IV bit flipped.', 'tampered', 'decrypt_failed', edit(plainBytes, (b) => (b[2]! ^= 1)), openA),
-    await failure(
+    await failure(version, 'tampered-ciphertext', 'plain-short with one ciphertext bit flipped.', 'tampered', 'decrypt_failed', edit(plainBytes, (b) => (b[20]! ^= 1)), openA),
+    await failure(version, 'tampered-tag', 'plain-short with the last tag bit flipped.', 'tampered', 'decrypt_failed', edit(plainBytes, (b) => (b[b.length - 1]! ^= 1)), openA),
+    await failure(version, 'tampered-iv', 'plain-short with one IV bit flipped.', 'tampered', 'decrypt_failed', edit(plainBytes, (b) => (b[2]! ^= 1)), openA),
+    await failure(version, 
       'tampered-flag-set',
       'plain-short with the passphrase flag set, opened with the passphrase: the header is authenticated.',
       'tampered',
@@ -211,7 +232,7 @@ export async function buildVectors(): Promise<Vector[]> {
       edit(plainBytes, (b) => (b[1] = 1)),
       { linkKey: KEY_A, passphrase: PASSPHRASE },
     ),
-    await failure(
+    await failure(version, 
       'tampered-flag-cleared',
       'passphrase with its flag cleared, opened with the link key alone.',
       'tampered',
@@ -219,58 +240,84 @@ export async function buildVectors(): Promise<Vector[]> {
       edit(passBytes, (b) => (b[1] = 0)),
       openA,
     ),
-    await failure('version-2', 'plain-short claiming version 2.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[0] = 2)), openA),
-    await failure('version-0', 'plain-short claiming version 0.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[0] = 0)), openA),
-    await failure('reserved-flag', 'plain-short with a reserved flag bit set.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[1] = 0x80)), openA),
-    await failure('truncated-header', 'Only 13 bytes: shorter than the header.', 'malformed', 'malformed', plainBytes.subarray(0, 13), openA),
-    await failure('empty', 'No bytes at all.', 'malformed', 'malformed', new Uint8Array(0), openA),
-    await failure('truncated', 'plain-short without its last byte: not a padded size.', 'malformed', 'malformed', plainBytes.subarray(0, -1), openA),
-    await failure('extended', 'plain-short with one extra byte: not a padded size.', 'malformed', 'malformed', new Uint8Array([...plainBytes, 0]), openA),
-    await failure(
+    ...(version === 1
+      ? [
+          await failure(version, 'version-2', 'plain-short claiming version 2.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[0] = 2)), openA),
+          await failure(version, 'version-0', 'plain-short claiming version 0.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[0] = 0)), openA),
+        ]
+      : [
+          await failure(version, 'type-1', 'plain-short with the type byte of format 1, whose padding its length does not fit.', 'malformed', 'malformed', edit(plainBytes, (b) => (b[0] = 1)), openA),
+          await failure(version, 'type-2', 'plain-short with the type byte of a request envelope.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[0] = 2)), openA),
+          await failure(version, 'type-0', 'plain-short with type byte 0.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[0] = 0)), openA),
+        ]),
+    await failure(version, 'reserved-flag', 'plain-short with a reserved flag bit set.', 'malformed', 'unsupported', edit(plainBytes, (b) => (b[1] = 0x80)), openA),
+    await failure(version, 'truncated-header', 'Only 13 bytes: shorter than the header.', 'malformed', 'malformed', plainBytes.subarray(0, 13), openA),
+    await failure(version, 'empty', 'No bytes at all.', 'malformed', 'malformed', new Uint8Array(0), openA),
+    await failure(version, 'truncated', 'plain-short without its last byte: not a padded size.', 'malformed', 'malformed', plainBytes.subarray(0, -1), openA),
+    await failure(version, 'extended', 'plain-short with one extra byte: not a padded size.', 'malformed', 'malformed', new Uint8Array([...plainBytes, 0]), openA),
+    await failure(version, 
       'unpadded',
-      'A correctly encrypted frame of 1023 bytes: below the 1 KiB minimum.',
+      version === 1
+        ? 'A correctly encrypted frame of 1023 bytes: below the 1 KiB minimum.'
+        : `A correctly encrypted frame of ${minPadded - 1} bytes: below the ${minPadded}-byte minimum.`,
       'malformed',
       'malformed',
-      await sealRaw(frame.subarray(0, 1023), plainKeys),
+      await sealRaw(version, frame.subarray(0, minPadded - 1), plainKeys),
       openA,
     ),
-    await failure(
+    await failure(version, 
       'nonzero-padding',
       'A correctly encrypted frame whose padding has a non-zero byte.',
       'malformed',
       'malformed',
-      await sealRaw(edit(frame, (b) => (b[1023] = 1)), plainKeys),
+      await sealRaw(version, edit(frame, (b) => (b[minPadded - 1] = 1)), plainKeys),
       openA,
     ),
-    await failure(
+    await failure(version, 
       'length-overrun',
       'A correctly encrypted frame whose payload length runs past the end.',
       'malformed',
       'malformed',
-      await sealRaw(edit(frame, (b) => new DataView(b.buffer).setUint32(0, 2000)), plainKeys),
+      await sealRaw(version, edit(frame, (b) => new DataView(b.buffer).setUint32(0, 2000)), plainKeys),
       openA,
     ),
-    await failure(
+    await failure(version, 
       'invalid-utf8',
       'A correctly encrypted frame whose text is not UTF-8 (a lone 0xFF byte).',
       'malformed',
       'malformed',
-      await sealRaw(edit(frame, (b) => (b[8] = 0xff)), plainKeys),
+      await sealRaw(version, edit(frame, (b) => (b[8] = 0xff)), plainKeys),
       openA,
     ),
-    await failure(
+    await failure(version, 
       'trailing-bytes',
       'A correctly encrypted frame with a byte after the last file, inside the payload length.',
       'malformed',
       'malformed',
-      await sealRaw(edit(frame, (b) => new DataView(b.buffer).setUint32(0, new DataView(b.buffer).getUint32(0) + 1)), plainKeys),
+      await sealRaw(version, edit(frame, (b) => new DataView(b.buffer).setUint32(0, new DataView(b.buffer).getUint32(0) + 1)), plainKeys),
       openA,
     ),
-    ...(await passphraseRuleVectors(passBytes)),
+    ...(await passphraseRuleVectors(version, passBytes)),
   ];
 }
 
-export const VECTOR_DIR = join(dirname(fileURLToPath(import.meta.url)), 'v1');
+/** Where the vectors of a format live. */
+export function vectorDir(version: VectorVersion): string {
+  return join(dirname(fileURLToPath(import.meta.url)), `v${version}`);
+}
+
+/** The vectors on disk, every format's, in order; a vector's format is its fragment's version. */
+export function readVectors(): Vector[] {
+  return VECTOR_VERSIONS.flatMap((version) => {
+    const dir = vectorDir(version);
+    return readdirSync(dir)
+      .sort()
+      .map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as Vector);
+  });
+}
+
+/** The format a vector is of, from its fragment (`2.KEY`). */
+export const vectorVersion = (vector: Vector): VectorVersion => Number(vector.fragment.split('.')[0]) as VectorVersion;
 
 /**
  * The file text of one vector: stable key order, one field a line, and every
@@ -289,9 +336,12 @@ export function vectorFileName(vector: { name: string }, index: number): string 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const vectors = await buildVectors();
-  rmSync(VECTOR_DIR, { recursive: true, force: true });
-  mkdirSync(VECTOR_DIR, { recursive: true });
-  vectors.forEach((vector, i) => writeFileSync(join(VECTOR_DIR, vectorFileName(vector, i)), vectorFile(vector)));
-  console.log(`wrote ${readdirSync(VECTOR_DIR).length} vectors to ${VECTOR_DIR}`);
+  for (const version of VECTOR_VERSIONS) {
+    const dir = vectorDir(version);
+    const vectors = await buildVectors(version);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    vectors.forEach((vector, i) => writeFileSync(join(dir, vectorFileName(vector, i)), vectorFile(vector)));
+    console.log(`wrote ${readdirSync(dir).length} vectors to ${dir}`);
+  }
 }

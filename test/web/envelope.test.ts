@@ -28,12 +28,23 @@ describe('padding', () => {
     expect(isPaddedSize(5011)).toBe(false);
   });
 
+  it('pads to at least 951 bytes in format 2, then as format 1 does', () => {
+    expect(paddedSize(5, 951)).toBe(951);
+    expect(paddedSize(952, 951)).toBe(960);
+    expect(paddedSize(1025, 951)).toBe(paddedSize(1025));
+    expect(isPaddedSize(951, 951)).toBe(true);
+    expect(isPaddedSize(950, 951)).toBe(false);
+    expect(isPaddedSize(951)).toBe(false);
+  });
+
   it('hides the length of short secrets: one- and 900-character passwords give the same size', async () => {
     const keys = await deriveKeys(newLinkKey());
     const a = await seal({ text: 'x', files: [] }, keys);
     const b = await seal({ text: 'y'.repeat(900), files: [] }, keys);
     expect(a.length).toBe(b.length);
-    expect(a.length).toBe(2 + 12 + 1024 + 16);
+    expect(a.length).toBe(2 + 12 + 951 + 16);
+    const v1 = await seal({ text: 'x', files: [] }, keys, { version: 1 });
+    expect(v1.length).toBe(2 + 12 + 1024 + 16);
   });
 });
 
@@ -114,8 +125,12 @@ describe('seal and open', () => {
     const one = await seal(secret, keys);
     const two = await seal(secret, keys);
     expect(one.subarray(2, 14)).not.toEqual(two.subarray(2, 14));
-    expect(readHeader(one)).toEqual({ version: 1, passphrase: true });
+    expect(readHeader(one)).toEqual({ version: 2, passphrase: true });
     expect(await open(one, keys)).toEqual(secret);
+    // Format 1, as clients made it before format 2, still opens.
+    const old = await seal(secret, keys, { version: 1 });
+    expect(readHeader(old)).toEqual({ version: 1, passphrase: true });
+    expect(await open(old, keys)).toEqual(secret);
   });
 
   it('gives independent proofs and keys for different link keys and passphrases', async () => {

@@ -49,8 +49,11 @@ describe('links', () => {
   it('puts the versioned key only in the fragment and reads it back', () => {
     const key = newLinkKey();
     const link = secretLink('https://burn.example', ID, key);
-    expect(link).toBe(`https://burn.example/s/${ID}#1.${encodeBase64Url(key)}`);
+    expect(link).toBe(`https://burn.example/s/${ID}#2.${encodeBase64Url(key)}`);
     expect(parseSecretLink(link)).toEqual({ origin: 'https://burn.example', id: ID, linkKey: key });
+    // A link made before format 2 still opens.
+    const old = `https://burn.example/s/${ID}#1.${encodeBase64Url(key)}`;
+    expect(parseSecretLink(old)).toEqual({ origin: 'https://burn.example', id: ID, linkKey: key });
     const url = new URL(link);
     expect(url.pathname + url.search).not.toContain(encodeBase64Url(key));
   });
@@ -59,7 +62,7 @@ describe('links', () => {
     ['no fragment', `/s/${ID}`, '', 'missing_key'],
     ['an empty fragment', `/s/${ID}`, '#', 'missing_key'],
     ['no version', `/s/${ID}`, `#${'A'.repeat(43)}`, 'bad_key'],
-    ['another version', `/s/${ID}`, `#2.${'A'.repeat(43)}`, 'unsupported_version'],
+    ['another version', `/s/${ID}`, `#3.${'A'.repeat(43)}`, 'unsupported_version'],
     ['a leading zero in the version', `/s/${ID}`, `#01.${'A'.repeat(43)}`, 'bad_key'],
     ['two leading zeros in the version', `/s/${ID}`, `#001.${'A'.repeat(43)}`, 'bad_key'],
     ['version zero', `/s/${ID}`, `#0.${'A'.repeat(43)}`, 'bad_key'],
@@ -105,6 +108,12 @@ describe('links', () => {
 
   it('reads 32-byte keys from every kind of link, the size of each kind’s key', () => {
     expect([LINK_KEY_BYTES, REQUEST_KEY_BYTES, INBOX_KEY_BYTES]).toEqual([32, 32, 32]);
+  });
+
+  it('keeps request and inbox links at format 1', () => {
+    for (const kind of ['q', 'i'] as const) {
+      expect(() => parseKeyedLocation(kind, `/${kind}/${ID}`, `#2.${'A'.repeat(43)}`)).toThrow(/format 2/);
+    }
   });
 
   it('keeps the kinds apart', async () => {

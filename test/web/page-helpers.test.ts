@@ -1,7 +1,7 @@
 /** The page's small plain helpers: expiry choices, passphrases, mailto links, formatting. */
 import { describe, expect, it } from 'vitest';
 import { expiryChoices } from '../../web/src/expiry.js';
-import { formatBytes, formatDuration, formatFromNow } from '../../web/src/lib/format.js';
+import { formatBytes, formatDuration, formatFromNow } from '../../web/src/lib/display.js';
 import { normalizePassphrase } from '../../web/src/lib/envelope.js';
 import { mailtoLink } from '../../web/src/mailto.js';
 import { generatePassphrase } from '../../web/src/passphrase.js';

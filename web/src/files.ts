@@ -3,7 +3,7 @@
  * encrypted or uploaded. Plain TS, no DOM: the unit tests check sealedSize against
  * what seal() really produces.
  */
-import { envelopeSize, MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES } from './lib/envelope.js';
+import { envelopeSize, MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './lib/envelope.js';
 
 export { MAX_FILES, MAX_NAME_BYTES };
 
@@ -24,9 +24,16 @@ export function utf8Length(text: string): number {
   return length;
 }
 
-/** The envelope's size in bytes for this text and these files, as the server's limit counts it. */
-export function sealedSize(textBytes: number, files: readonly FileSize[]): number {
-  return envelopeSize(
+/**
+ * The envelope's size in bytes for this text and these files, as the server's limit
+ * counts it: a secret's envelope, or the kind `sizeOf` measures (a sealed answer's).
+ */
+export function sealedSize(
+  textBytes: number,
+  files: readonly FileSize[],
+  sizeOf: (textBytes: number, files: FileLengths[]) => number = envelopeSize,
+): number {
+  return sizeOf(
     textBytes,
     files.map((file) => ({ nameBytes: utf8Length(file.name), typeBytes: utf8Length(file.type), size: file.size })),
   );

@@ -3,7 +3,7 @@
  * how they are laid out); the choice comes from the person (remembered in
  * localStorage), else from the browser's languages, else English.
  */
-import { formatBytes, formatDateTime, formatDateTimeWithZone, formatDuration, formatFromNow } from './lib/format.js';
+import { formatBytes, formatDateTime, formatDateTimeWithZone, formatDuration, formatFromNow } from './lib/display.js';
 import type { Messages } from './i18n/messages.js';
 
 const STORAGE_KEY = 'burnlink.language';

@@ -1,5 +1,5 @@
 /**
- * The burnlink envelope, version 1 (specified byte by byte in docs/FORMAT.md).
+ * The burnlink envelope, versions 1 and 2 (specified byte by byte in docs/FORMAT.md).
  *
  * WebCrypto only, no UI and no Node APIs: the page, the CLI and the tests import this
  * same module unchanged.
@@ -30,12 +30,27 @@ export { EnvelopeError, PassphraseError };
 export type { EnvelopeErrorCode, Secret, SecretFile } from './envelope-types.js';
 export { MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './envelope-payload.js';
 
-export const FORMAT_VERSION = 1;
+/** The secret format new envelopes and links are made in. */
+const FORMAT_VERSION = 2;
+/** Every secret format this module opens, newest first: links made before version 2 keep working. */
+export const SECRET_FORMAT_VERSIONS: readonly number[] = [2, 1];
 export const LINK_KEY_BYTES = 32;
-export const PBKDF2_ITERATIONS = 600_000;
+const PBKDF2_ITERATIONS = 600_000;
 
 const HEADER_BYTES = 2 + IV_BYTES;
 const FLAG_PASSPHRASE = 0x01;
+
+/**
+ * Each secret format, by the version its links name: the envelope's first byte, and the
+ * smallest padded plaintext. Both derive their keys alike (docs/FORMAT.md §2).
+ */
+const FORMATS: Readonly<Record<number, { typeByte: number; minPaddedBytes: number }>> = {
+  1: { typeByte: 1, minPaddedBytes: 1024 },
+  // The smallest envelope, 981 bytes, plus the server's 37-byte record header and Redis's
+  // 6 bytes of string header is 1,024 bytes, one of its allocator's size classes; version
+  // 1's smallest, 1,054 bytes, took a 1,280-byte one (docs/FORMAT.md §4).
+  2: { typeByte: 4, minPaddedBytes: 951 },
+};
 
 const utf8 = new TextEncoder();
 const LABEL_PBKDF2_SALT = label('burnlink/v1 pbkdf2 salt');
@@ -122,16 +137,23 @@ export async function proofHash(proof: Uint8Array): Promise<Uint8Array> {
  * without encrypting anything: what the server's size limit counts.
  */
 export function envelopeSize(textBytes: number, files: readonly FileLengths[]): number {
-  return HEADER_BYTES + paddedSize(4 + payloadLength(textBytes, files)) + TAG_BYTES;
+  const frame = 4 + payloadLength(textBytes, files);
+  return HEADER_BYTES + paddedSize(frame, FORMATS[FORMAT_VERSION]!.minPaddedBytes) + TAG_BYTES;
 }
 
 /**
- * Encrypts a secret into an envelope. `iv` exists for the test vectors only: leave it
- * out, and never seal twice under the same keys.
+ * Encrypts a secret into an envelope of the current format. `iv` and `version` exist for
+ * the test vectors only: leave them out, and never seal twice under the same keys.
  */
-export async function seal(secret: Secret, keys: SecretKeys, options: { iv?: Uint8Array } = {}): Promise<Uint8Array> {
-  const header = concat(Uint8Array.of(FORMAT_VERSION, keys.passphrase ? FLAG_PASSPHRASE : 0), ivOrFresh(options.iv));
-  return aeadSeal(keys.aesKey, header, encodePlaintext(secret));
+export async function seal(
+  secret: Secret,
+  keys: SecretKeys,
+  options: { iv?: Uint8Array; version?: number } = {},
+): Promise<Uint8Array> {
+  const format = FORMATS[options.version ?? FORMAT_VERSION];
+  if (!format) throw new EnvelopeError('unsupported', `There is no envelope version ${options.version}.`);
+  const header = concat(Uint8Array.of(format.typeByte, keys.passphrase ? FLAG_PASSPHRASE : 0), ivOrFresh(options.iv));
+  return aeadSeal(keys.aesKey, header, encodePlaintext(secret, format.minPaddedBytes));
 }
 
 /** Checks and decrypts an envelope; every failure is an EnvelopeError, never garbage. */
@@ -143,19 +165,21 @@ export async function open(envelope: Uint8Array, keys: SecretKeys): Promise<Secr
       header.passphrase ? 'This secret needs its passphrase.' : 'This secret has no passphrase.',
     );
   }
-  return decodePlaintext(await aeadOpen(keys.aesKey, envelope, HEADER_BYTES));
+  const { minPaddedBytes } = FORMATS[header.version]!;
+  return decodePlaintext(await aeadOpen(keys.aesKey, envelope, HEADER_BYTES), minPaddedBytes);
 }
 
-/** Reads and checks the header without any cryptographic work. */
+/** Reads and checks the header without any cryptographic work; `version` is the format's (1 or 2). */
 export function readHeader(envelope: Uint8Array): { version: number; passphrase: boolean } {
   if (envelope.length < HEADER_BYTES) throw new EnvelopeError('malformed', 'The envelope is too short.');
-  const version = envelope[0]!;
+  const typeByte = envelope[0]!;
   const flags = envelope[1]!;
-  if (version !== FORMAT_VERSION) {
-    throw new EnvelopeError('unsupported', `Envelope version ${version} is not supported by this client.`);
+  const version = SECRET_FORMAT_VERSIONS.find((known) => FORMATS[known]!.typeByte === typeByte);
+  if (version === undefined) {
+    throw new EnvelopeError('unsupported', `Envelope type ${typeByte} is not a secret format this client knows.`);
   }
   if (flags & ~FLAG_PASSPHRASE) throw new EnvelopeError('unsupported', 'The envelope sets reserved flags.');
-  if (!isPaddedSize(envelope.length - HEADER_BYTES - TAG_BYTES)) {
+  if (!isPaddedSize(envelope.length - HEADER_BYTES - TAG_BYTES, FORMATS[version]!.minPaddedBytes)) {
     throw new EnvelopeError('malformed', 'The envelope has an impossible length.');
   }
   return { version, passphrase: (flags & FLAG_PASSPHRASE) !== 0 };

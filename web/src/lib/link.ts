@@ -2,7 +2,7 @@
  * The link formats (docs/FORMAT.md §1). Keys live only in the fragment, which browsers
  * never send:
  *
- *   ORIGIN/s/ID#1.KEY    a secret, for its recipient
+ *   ORIGIN/s/ID#2.KEY    a secret, for its recipient (`#1.` for one made before format 2)
  *   ORIGIN/r/ID#TOKEN    the sender's receipt
  *   ORIGIN/q/ID#1.KEY    a request for a secret, for the responder
  *   ORIGIN/i/ID#1.KEY    the requester's private inbox
@@ -10,7 +10,7 @@
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 // Not request.ts's own sizes: importing it would bring the request code into every page.
 // Every v1 link's key is 32 bytes (test/web/link.test.ts checks the three agree).
-import { FORMAT_VERSION, LINK_KEY_BYTES as KEY_BYTES } from './envelope.js';
+import { LINK_KEY_BYTES as KEY_BYTES, SECRET_FORMAT_VERSIONS } from './envelope.js';
 
 const ID = /^[A-Za-z0-9_-]{21,64}$/;
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
@@ -34,6 +34,14 @@ export class LinkError extends Error {
 }
 
 const KINDS: readonly string[] = ['s', 'q', 'i'] satisfies LinkKind[];
+
+/** The format versions each kind of link may name, the one new links get first. */
+const FORMATS: Record<LinkKind, readonly number[]> = {
+  s: SECRET_FORMAT_VERSIONS,
+  // Requests and inboxes are still at their first format (docs/FORMAT.md §7).
+  q: [1],
+  i: [1],
+};
 
 /** The link a recipient opens. */
 export function secretLink(origin: string, id: string, linkKey: Uint8Array): string {
@@ -63,7 +71,7 @@ export function parseKeyedLocation(kind: LinkKind, pathname: string, hash: strin
   const dot = fragment.indexOf('.');
   const version = dot < 0 ? '' : fragment.slice(0, dot);
   if (!VERSION.test(version)) throw new LinkError('bad_key', 'The key in the link is damaged.');
-  if (Number(version) !== FORMAT_VERSION) {
+  if (!FORMATS[kind].includes(Number(version))) {
     throw new LinkError('unsupported_version', `This link uses format ${version}, which this page does not know.`);
   }
   try {
@@ -115,7 +123,7 @@ export function parseSecretLink(link: string): { origin: string; id: string; lin
 }
 
 function keyedLink(origin: string, kind: LinkKind, id: string, key: Uint8Array): string {
-  return `${origin}/${kind}/${id}#${FORMAT_VERSION}.${encodeBase64Url(key)}`;
+  return `${origin}/${kind}/${id}#${FORMATS[kind][0]}.${encodeBase64Url(key)}`;
 }
 
 function idFrom(pathname: string, kind: LinkKind | 'r'): string {

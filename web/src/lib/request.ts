@@ -29,7 +29,7 @@ import {
 import type { Recipient } from './sealed.js';
 
 /** The envelope's first byte: a request envelope, format 1. */
-export const REQUEST_TYPE = 2;
+const REQUEST_TYPE = 2;
 export const INBOX_KEY_BYTES = 32;
 export const REQUEST_KEY_BYTES = 32;
 /** The longest note, in UTF-8 bytes: a sentence or a short paragraph, not a document. */
@@ -136,7 +136,7 @@ export async function openRequest(envelope: Uint8Array, keys: RequestKeys): Prom
 }
 
 /** The header checks, before any cryptographic work. */
-export function readRequestHeader(envelope: Uint8Array): void {
+function readRequestHeader(envelope: Uint8Array): void {
   if (envelope.length < HEADER_BYTES) throw new EnvelopeError('malformed', 'The request is too short.');
   if (envelope[0] !== REQUEST_TYPE) {
     throw new EnvelopeError('unsupported', `Envelope type ${envelope[0]} is not a request.`);
@@ -150,6 +150,3 @@ export function readRequestHeader(envelope: Uint8Array): void {
 
 /** The largest padded plaintext a request can have: a public key and the longest note. */
 const MAX_REQUEST_PADDED_BYTES = padPayload(new Uint8Array(X25519_KEY_BYTES + MAX_NOTE_BYTES)).length;
-
-/** The largest request envelope, in bytes: what a server needs to accept. */
-export const MAX_REQUEST_BYTES = HEADER_BYTES + MAX_REQUEST_PADDED_BYTES + TAG_BYTES;

@@ -1,12 +1,19 @@
 /**
  * Sealed envelopes (docs/FORMAT.md §8): a secret only the holder of an X25519 private
  * key can open, made by someone who knows just the public key. One construction for
- * every flow that starts on the other side: answers to requests, and replies.
+ * every flow that starts on the other side (today: the answer to a request).
  *
  * Each envelope has its own ephemeral key pair, so the sender keeps nothing that
  * opens it afterwards; the shared secret is bound to both public keys by HKDF.
  */
-import { isPaddedSize, decodePlaintext, encodePlaintext } from './envelope-payload.js';
+import {
+  decodePlaintext,
+  encodePlaintext,
+  isPaddedSize,
+  paddedSize,
+  payloadLength,
+  type FileLengths,
+} from './envelope-payload.js';
 import { EnvelopeError, type Secret } from './envelope-types.js';
 import {
   aeadOpen,
@@ -24,7 +31,7 @@ import {
 } from './primitives.js';
 
 /** The envelope's first byte: a sealed envelope, format 1. */
-export const SEALED_TYPE = 3;
+const SEALED_TYPE = 3;
 const HEADER_BYTES = 2 + X25519_KEY_BYTES + IV_BYTES;
 const AES_LABEL = 'burnlink/v1 sealed aes-256-gcm key';
 
@@ -58,7 +65,7 @@ export async function openSealed(envelope: Uint8Array, recipient: Recipient): Pr
 }
 
 /** The header checks, before any cryptographic work. */
-export function readSealedHeader(envelope: Uint8Array): void {
+function readSealedHeader(envelope: Uint8Array): void {
   if (envelope.length < HEADER_BYTES) throw new EnvelopeError('malformed', 'The envelope is too short.');
   if (envelope[0] !== SEALED_TYPE) {
     throw new EnvelopeError('unsupported', `Envelope type ${envelope[0]} is not a sealed envelope.`);
@@ -69,8 +76,13 @@ export function readSealedHeader(envelope: Uint8Array): void {
   }
 }
 
-/** How much larger a sealed envelope is than a secret envelope of the same content: the ephemeral public key. */
-export const SEALED_EXTRA_HEADER_BYTES = X25519_KEY_BYTES;
+/**
+ * The size of the envelope sealTo would make of a text and files of these byte lengths,
+ * without encrypting anything: what the server's size limit counts.
+ */
+export function sealedEnvelopeSize(textBytes: number, files: readonly FileLengths[]): number {
+  return HEADER_BYTES + paddedSize(4 + payloadLength(textBytes, files)) + TAG_BYTES;
+}
 
 async function sealingKey(
   privateKey: CryptoKey,

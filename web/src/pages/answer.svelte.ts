@@ -5,11 +5,12 @@
  * proof and changes nothing; only send() stores the one answer, sealed here to the
  * public key that came, authenticated, from inside the request envelope.
  */
-import { ApiError, type ApiClient, type Limits } from '../lib/api.js';
+import type { ApiClient, Limits } from '../lib/api.js';
 import { EnvelopeError } from '../lib/envelope.js';
 import { LinkError, parseKeyedLocation, type LinkErrorCode } from '../lib/link.js';
+import { apiProblem } from '../lib/problems.js';
 import { deriveRequestKeys, openRequest, type RequestKeys } from '../lib/request.js';
-import { SEALED_EXTRA_HEADER_BYTES, sealTo } from '../lib/sealed.js';
+import { sealedEnvelopeSize, sealTo } from '../lib/sealed.js';
 import { UnreadableFileError } from './attachments.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
 import { SecretContent } from './secret-content.svelte.js';
@@ -50,7 +51,7 @@ export interface AnswerLocation {
 }
 
 export class AnswerFlow {
-  readonly content = new SecretContent(SEALED_EXTRA_HEADER_BYTES);
+  readonly content = new SecretContent(sealedEnvelopeSize);
   phase = $state<AnswerPhase>({ name: 'loading' });
   limits = $state.raw<Limits>();
   /** Whether the responder has tried to send: field problems show from then on. */
@@ -146,8 +147,9 @@ export class AnswerFlow {
 
   #failed(error: unknown): AnswerPhase {
     if (error instanceof EnvelopeError) return { name: 'undecryptable' };
-    if (error instanceof ApiError && error.status === 404) return { name: 'gone' };
-    if (error instanceof ApiError && error.status === 409) return { name: 'answered' };
+    const code = apiProblem(error)?.code;
+    if (code === 'gone') return { name: 'gone' };
+    if (code === 'alreadyAnswered') return { name: 'answered' };
     return { name: 'error', problem: commonProblem(error) };
   }
 }

@@ -5,9 +5,10 @@
  */
 import { expiryChoices } from '../expiry.js';
 import { sealedSize, utf8Length } from '../files.js';
-import { ApiError, type ApiClient, type Limits } from '../lib/api.js';
+import type { ApiClient, Limits } from '../lib/api.js';
 import { deriveKeys, newLinkKey, PassphraseError, proofHash, seal } from '../lib/envelope.js';
 import { receiptLink, secretLink } from '../lib/link.js';
+import { apiProblem } from '../lib/problems.js';
 import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
 import { Attachments, UnreadableFileError } from './attachments.svelte.js';
@@ -198,6 +199,6 @@ function createProblem(error: unknown, size: number, max: number): CreateProblem
       ? { code: 'passphraseInvisible', codePoint: error.codePoint ?? '' }
       : { code: 'passphraseControl' };
   }
-  if (error instanceof ApiError && error.status === 413) return { code: 'tooLarge', size, max };
+  if (apiProblem(error)?.code === 'tooLarge') return { code: 'tooLarge', size, max };
   return storeProblem(error) ?? commonProblem(error);
 }

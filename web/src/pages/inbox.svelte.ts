@@ -4,10 +4,11 @@
  * Loading looks with the inbox proof and changes nothing; only reveal() fetches the
  * answer, which the server then destroys.
  */
-import { ApiError, type ApiClient, type Inbox } from '../lib/api.js';
+import type { ApiClient, Inbox } from '../lib/api.js';
 import type { Secret } from '../lib/envelope.js';
 import { safeFileName } from '../lib/file-names.js';
 import { LinkError, parseKeyedLocation, requestLink, type LinkErrorCode } from '../lib/link.js';
+import { apiProblem } from '../lib/problems.js';
 import { deriveInboxKeys, deriveRequestKeys, openRequest, type InboxKeys } from '../lib/request.js';
 import { openSealed } from '../lib/sealed.js';
 import { commonProblem, type CommonProblem } from './problems.js';
@@ -83,7 +84,8 @@ export class InboxFlow {
       envelope = await this.api.revealAnswer(link.id, link.keys.proof);
     } catch (error) {
       // Read elsewhere meanwhile, or not answered after all: show what the inbox says now.
-      if (error instanceof ApiError && (error.status === 404 || error.status === 409)) return this.load();
+      const code = apiProblem(error)?.code;
+      if (code === 'gone' || code === 'notAnswered') return this.load();
       this.phase = { name: 'shown', inbox, failure: commonProblem(error) };
       return;
     }
@@ -107,7 +109,7 @@ export class InboxFlow {
   }
 
   #failed(error: unknown): InboxPhase {
-    if (error instanceof ApiError && error.status === 404) return { name: 'gone' };
+    if (apiProblem(error)?.code === 'gone') return { name: 'gone' };
     return { name: 'error', problem: commonProblem(error) };
   }
 }

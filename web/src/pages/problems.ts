@@ -1,5 +1,10 @@
-/** What a failed API call means to a person: the problems every page words alike. */
-import { ApiError } from '../lib/api.js';
+/**
+ * The page's side of the clients' one classification of API failures (lib/problems.ts):
+ * which of its problems the pages word alike, in their catalogs. A flow handles the
+ * problems that change what it shows (gone, a wrong passphrase, answered) and leaves
+ * the rest to these.
+ */
+import { apiProblem } from '../lib/problems.js';
 
 export type CommonProblem =
   | { code: 'unreachable' }
@@ -8,13 +13,22 @@ export type CommonProblem =
   | { code: 'refused'; message: string }
   | { code: 'failed' };
 
-/** The problem for an error that is not one the page handles itself (a 404, a 409). */
+/** The problem for an error that is not one the page handles itself (gone, answered). */
 export function commonProblem(error: unknown): CommonProblem {
-  if (!(error instanceof ApiError)) return { code: 'failed' };
-  if (error.status === 0) return { code: 'unreachable' };
-  if (error.status === 429) return { code: 'rateLimited' };
-  if (error.status === 503) return { code: 'unavailable' };
-  return { code: 'refused', message: error.message };
+  const problem = apiProblem(error);
+  if (!problem) return { code: 'failed' };
+  switch (problem.code) {
+    // To a person in a browser both mean the same: check the connection.
+    case 'unreachable':
+    case 'notAServer':
+      return { code: 'unreachable' };
+    case 'rateLimited':
+      return { code: 'rateLimited' };
+    case 'unavailable':
+      return { code: 'unavailable' };
+    default:
+      return { code: 'refused', message: problem.message };
+  }
 }
 
 /** Why a server short of room refused to store something; each code is the key of its message (storing). */
@@ -22,11 +36,8 @@ export type StoreProblem = { code: 'quota' } | { code: 'nearlyFull' } | { code: 
 
 /** The problem for a refusal that only storing meets (a byte budget spent, a store nearly full, a busy server). */
 export function storeProblem(error: unknown): StoreProblem | undefined {
-  if (!(error instanceof ApiError)) return undefined;
-  if (error.code === 'quota_exceeded') return { code: 'quota' };
-  if (error.code === 'store_nearly_full') return { code: 'nearlyFull' };
-  if (error.code === 'server_busy' || error.code === 'too_many_uploads') return { code: 'busy' };
-  return undefined;
+  const problem = apiProblem(error);
+  return problem && isStoreProblem(problem) ? { code: problem.code } : undefined;
 }
 
 /** Whether a problem is one of the storing ones, worded by the `storing` section. */

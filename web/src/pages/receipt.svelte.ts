@@ -3,8 +3,10 @@
  * confirm step. The manage token lives in this page's memory only: the page took it
  * out of the address bar (takeFragment) before this flow started.
  */
-import { ApiError, type ApiClient, type Receipt } from '../lib/api.js';
+import type { ApiClient, Receipt } from '../lib/api.js';
 import { LinkError, parseReceiptLocation } from '../lib/link.js';
+import { apiProblem } from '../lib/problems.js';
+import { commonProblem, type CommonProblem } from './problems.js';
 
 export type ReceiptPhase =
   | { name: 'loading' }
@@ -13,18 +15,14 @@ export type ReceiptPhase =
   | { name: 'broken_link' }
   /** Reloaded (or reached by Back) after an earlier load took the token out of the address bar. */
   | { name: 'reopened' }
-  | { name: 'error'; problem: ReceiptProblem };
-
-/** Why the receipt could not be loaded or the secret not burned; each code is the key of its message (receipt.problems). */
-export type ReceiptProblem =
-  { code: 'unreachable' } | { code: 'unavailable' } | { code: 'refused'; message: string } | { code: 'failed' };
+  | { name: 'error'; problem: CommonProblem };
 
 export type BurnStep = 'idle' | 'confirming' | 'burning';
 
 export class ReceiptFlow {
   phase = $state<ReceiptPhase>({ name: 'loading' });
   burnStep = $state<BurnStep>('idle');
-  burnProblem = $state<ReceiptProblem | undefined>();
+  burnProblem = $state<CommonProblem | undefined>();
 
   readonly receipt = $derived(this.phase.name === 'shown' ? this.phase.receipt : undefined);
   /** Whether the secret can still be viewed, and so burned. */
@@ -84,11 +82,7 @@ export class ReceiptFlow {
 }
 
 function failed(error: unknown): ReceiptPhase {
-  if (error instanceof ApiError) {
-    if (error.status === 404) return { name: 'gone' };
-    if (error.status === 0) return { name: 'error', problem: { code: 'unreachable' } };
-    if (error.status === 503) return { name: 'error', problem: { code: 'unavailable' } };
-    return { name: 'error', problem: { code: 'refused', message: error.message } };
-  }
-  return { name: 'error', problem: { code: 'failed' } };
+  const problem = apiProblem(error);
+  if (problem?.code === 'gone') return { name: 'gone' };
+  return { name: 'error', problem: commonProblem(error) };
 }

@@ -4,22 +4,20 @@
  * Loading looks at the secret with the access proof and burns nothing; only reveal()
  * burns a view.
  */
-import { ApiError, type ApiClient, type SecretStatus } from '../lib/api.js';
+import type { ApiClient, SecretStatus } from '../lib/api.js';
 import { deriveKeys, open, PassphraseError, type Secret, type SecretKeys } from '../lib/envelope.js';
 import { safeFileName } from '../lib/file-names.js';
 import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.js';
+import { apiProblem } from '../lib/problems.js';
+import { commonProblem, type CommonProblem } from './problems.js';
 
 /** Why the reveal form could not go on; each code is the key of its message in the catalogs (reveal.problems). */
 export type RevealProblem =
   | { code: 'passphraseEmpty' }
   | { code: 'passphraseControl' }
   | { code: 'passphraseInvisible'; codePoint: string }
-  | { code: 'unreachable' }
-  | { code: 'rateLimited' }
-  | { code: 'unavailable' }
   | { code: 'noKeys' }
-  | { code: 'refused'; message: string }
-  | { code: 'failed' };
+  | CommonProblem;
 
 export type RevealPhase =
   /** Asking the server whether the secret is there. */
@@ -140,19 +138,14 @@ export class RevealFlow {
   }
 
   #failed(error: unknown, status?: SecretStatus): RevealPhase {
-    if (error instanceof ApiError) {
-      if (error.status === 404) return { name: 'gone' };
-      if (error.status === 403 && error.code === 'wrong_passphrase' && status) {
-        const attemptsLeft = error.attemptsLeft ?? 0;
-        if (attemptsLeft <= 0) return { name: 'locked' };
-        return { name: 'wrong_passphrase', status: { ...status, attemptsLeft }, attemptsLeft };
-      }
-      if (error.status === 0) return { name: 'error', problem: { code: 'unreachable' }, status };
-      if (error.status === 429) return { name: 'error', problem: { code: 'rateLimited' }, status };
-      if (error.status === 503) return { name: 'error', problem: { code: 'unavailable' }, status };
-      return { name: 'error', problem: { code: 'refused', message: error.message }, status };
+    const problem = apiProblem(error);
+    if (problem?.code === 'gone') return { name: 'gone' };
+    if (problem?.code === 'wrongPassphrase' && status) {
+      const { attemptsLeft } = problem;
+      if (attemptsLeft <= 0) return { name: 'locked' };
+      return { name: 'wrong_passphrase', status: { ...status, attemptsLeft }, attemptsLeft };
     }
-    return { name: 'error', problem: { code: 'failed' }, status };
+    return { name: 'error', problem: commonProblem(error), status };
   }
 }
 

@@ -3,7 +3,7 @@
  * the envelope they make, checked before anything is encrypted.
  */
 import { sealedSize, utf8Length } from '../files.js';
-import type { Secret } from '../lib/envelope.js';
+import type { FileLengths, Secret } from '../lib/envelope.js';
 import { Attachments } from './attachments.svelte.js';
 
 export class SecretContent {
@@ -12,12 +12,10 @@ export class SecretContent {
   readonly empty = $derived(this.text.length === 0 && this.attachments.list.length === 0);
   /** The envelope's size in bytes, which the server's limit counts. */
   readonly sealedSize: number;
-  readonly #extraHeaderBytes: number;
 
-  /** `extraHeaderBytes`: what the envelope's header has beyond a secret envelope's (a sealed one's public key). */
-  constructor(extraHeaderBytes = 0) {
-    this.#extraHeaderBytes = extraHeaderBytes;
-    this.sealedSize = $derived(sealedSize(utf8Length(this.text), this.attachments.list) + this.#extraHeaderBytes);
+  /** `sizeOf`: the size of the kind of envelope this content is sealed into (a sealed answer's). */
+  constructor(sizeOf: (textBytes: number, files: FileLengths[]) => number) {
+    this.sealedSize = $derived(sealedSize(utf8Length(this.text), this.attachments.list, sizeOf));
   }
 
   /** The text and every file's bytes, for sealing. */

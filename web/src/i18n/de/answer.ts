@@ -37,6 +37,13 @@ const answer: typeof en = {
       'Der Link ist beschädigt oder die Anfrage wurde unterwegs verändert, daher lässt sich damit nichts sicher senden. Bitten Sie um einen neuen Link.',
     errorHeading: 'Die Anfrage konnte nicht geöffnet werden',
     tryAgain: 'Erneut versuchen',
+    loadProblems: {
+      unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+      unavailable: 'Der Speicher des Servers ist gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.',
+      rateLimited: 'Von hier kamen gerade zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.',
+      refused: (message: string) => `Der Server konnte nicht antworten: ${message}`,
+      failed: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
+    },
     problems: {
       empty: 'Geben Sie zuerst das Geheimnis ein, fügen Sie es ein oder hängen Sie eine Datei an.',
       fileUnreadable: (name: string) =>

@@ -36,6 +36,7 @@ const receipt: typeof en = {
     problems: {
       unreachable: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
       unavailable: 'Der Speicher des Servers ist gerade nicht verfügbar. Versuchen Sie es in einigen Minuten erneut.',
+      rateLimited: 'Von hier kamen gerade zu viele Versuche. Warten Sie eine Minute und versuchen Sie es erneut.',
       refused: (message: string) => `Der Server konnte nicht antworten: ${message}`,
       failed: 'Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.',
     },

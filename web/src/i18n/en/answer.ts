@@ -34,6 +34,14 @@ const answer = {
       'The link is damaged or the request was changed on the way, so nothing can be sent with it safely. Ask for a new link.',
     errorHeading: 'The request could not be opened',
     tryAgain: 'Try again',
+    /** Why the request could not be opened: nothing has been typed yet. */
+    loadProblems: {
+      unreachable: 'Cannot reach the server. Check your connection and try again.',
+      unavailable: 'The server’s storage is not available right now. Try again in a few minutes.',
+      rateLimited: 'Too many attempts from here just now. Wait a minute and try again.',
+      refused: (message: string) => `The server could not answer: ${message}`,
+      failed: 'Something went wrong. Please try again.',
+    },
     problems: {
       empty: 'Type or paste the secret, or attach a file, first.',
       fileUnreadable: (name: string) => `“${name}” could not be read. Remove it and add it again.`,

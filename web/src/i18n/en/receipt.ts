@@ -34,6 +34,7 @@ const receipt = {
     problems: {
       unreachable: 'Cannot reach the server. Check your connection and try again.',
       unavailable: 'The server’s storage is not available right now. Try again in a few minutes.',
+      rateLimited: 'Too many attempts from here just now. Wait a minute and try again.',
       refused: (message: string) => `The server could not answer: ${message}`,
       failed: 'Something went wrong. Please try again.',
     },

@@ -73,11 +73,6 @@ export function formatBytes(
     .replace(' ', '\u00a0'); // never "1.4" at a line's end and "MB" on the next
 }
 
-/** English only (the CLI's): "once", "3 times". */
-export function times(n: number): string {
-  return n === 1 ? 'once' : `${n} times`;
-}
-
 /** English only (the CLI's): "1 attempt", "3 attempts". */
 export function count(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`;

@@ -1,14 +1,15 @@
 /**
- * Schemas shared by the routes: each one validates input, serializes output and gives
- * the TypeScript type.
+ * The pieces the routes' schemas (secrets.ts, requests.ts) are built of: each one
+ * validates input, serializes output and gives the TypeScript type.
  */
 import { Type, type TObject } from 'typebox';
-import { ALERT_ADDRESS_MAX_LENGTH, ALERT_ADDRESS_PATTERN } from './alerts/alert-address.js';
-import { API_ERRORS, type ErrorCode } from './errors.js';
+import { ALERT_ADDRESS_MAX_LENGTH, ALERT_ADDRESS_PATTERN } from '../alerts/alert-address.js';
+import { API_ERRORS, type ErrorCode } from '../errors.js';
 
 const ID_PATTERN = '^[A-Za-z0-9_-]{21,64}$';
 /** Canonical base64url of exactly 32 bytes: 43 characters, the last with 2 zero bits. */
-const BASE64URL_32_PATTERN = '^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$';
+const BASE64URL_32 = '[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]';
+const BASE64URL_32_PATTERN = `^${BASE64URL_32}$`;
 // The length in the pattern, not minLength: Ajv would count the code points one by one,
 // ~20 ms of blocked event loop for a 7 MiB envelope.
 const CIPHERTEXT_PATTERN = '^[A-Za-z0-9_-]{2,}$';
@@ -32,6 +33,13 @@ export const Ciphertext = Type.String({
 });
 
 export const IdParams = Type.Object({ id: Id });
+
+/**
+ * The Authorization header of the routes secured by the manage token (32 bytes, like
+ * every Base64Url32); the token is group 1. The header is declared as the document's
+ * security scheme (plugins/openapi.ts), not as a schema Fastify checks: the routes match it.
+ */
+export const BEARER_MANAGE_TOKEN = new RegExp(`^Bearer (${BASE64URL_32})$`);
 
 export const ExpiresAt = Type.Integer({ description: 'when the secret expires, in epoch milliseconds' });
 export const ViewsLeft = Type.Integer({ description: 'views left before the secret is gone' });
@@ -58,6 +66,19 @@ export const AlertRequest = (when: string) =>
  * not valid, not application/json, or too large. Spread into errorReplies.
  */
 export const BODY_REFUSALS = ['invalid_request', 'unsupported_media_type', 'too_large'] as const;
+/**
+ * What a route that stores an envelope may also answer: a shape no client makes, and
+ * each limit on what one client (or everyone) may store and send.
+ */
+export const STORE_REFUSALS = [
+  'invalid_envelope',
+  'rate_limited',
+  'quota_exceeded',
+  'too_many_uploads',
+  'store_unavailable',
+  'store_nearly_full',
+  'server_busy',
+] as const;
 
 /**
  * A route's refusals, one answer per status: the `{error, message}` shape with the

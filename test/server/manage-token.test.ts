@@ -1,6 +1,6 @@
 /** Manage tokens from the pool: canonical 32-byte base64url, never repeated across refills. */
 import { expect, it } from 'vitest';
-import { newManageToken } from '../../server/random-token.js';
+import { newManageToken } from '../../server/manage-token.js';
 
 it('makes distinct canonical 43-character tokens across several pool refills', () => {
   const tokens = Array.from({ length: 1000 }, newManageToken);

@@ -19,8 +19,6 @@ import { readPassphrase } from './passphrase.js';
 import { serverOrigin } from './server.js';
 import { parseCommandArgs, SEND_HELP } from './usage.js';
 
-const DEFAULT_EXPIRES_IN = 86_400;
-
 const OPTIONS = {
   server: { type: 'string' },
   expires: { type: 'string' },
@@ -38,7 +36,8 @@ export async function send(env: CliEnv): Promise<number> {
     return EXIT_OK;
   }
   const origin = serverOrigin(env, values.server);
-  const expiresIn = values.expires === undefined ? DEFAULT_EXPIRES_IN : expiresOption(values.expires);
+  // Left out, the server's default expiry (GET /api/limits), as the page starts with.
+  const expiresIn = values.expires === undefined ? undefined : expiresOption(values.expires);
   const views = parseViews(values.views ?? '1');
   const source = contentSource(positionals, values.text);
 
@@ -66,7 +65,7 @@ export async function send(env: CliEnv): Promise<number> {
       envelope,
       accessHash: await proofHash(keys.access),
       ...(keys.unlock && { unlockHash: await proofHash(keys.unlock) }),
-      expiresIn,
+      ...(expiresIn !== undefined && { expiresIn }),
       views,
     });
   } catch (error) {

@@ -35,7 +35,7 @@ Prints the secret link on stdout, and the private receipt link and expiry on std
 
 Options:
   --server URL        the burnlink server (default: $${SERVER_VARIABLE}, else ${DEFAULT_SERVER})
-  --expires DURATION  how long the link lives: 300 (seconds), 5m, 1h, 1d, 7d (default 1d)
+  --expires DURATION  how long the link lives: 300 (seconds), 5m, 1h, 1d, 7d (default: the server's, usually 1d)
   --views N           how many times the link can be opened (default 1)
   --text TEXT         a note to send with the files (other users can see the command
                       line: never put the secret itself here)

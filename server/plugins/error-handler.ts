@@ -13,7 +13,7 @@ import fp from 'fastify-plugin';
 import { isHttpError, type ErrorCode } from '../errors.js';
 import { PATTERN_MEANINGS } from '../schemas/shared.js';
 import { StoreUnavailableError } from '../store/secret-store.js';
-import { JSON_SECURITY_HEADERS } from './security-headers.js';
+import { SECURITY_HEADERS } from './security-headers.js';
 
 /** Codes for Fastify's own client errors; their messages can echo request bytes, so ours replace them. */
 const CLIENT_ERRORS: Record<number, [ErrorCode, string]> = {
@@ -92,7 +92,7 @@ async function errorHandler(app: FastifyInstance) {
 }
 
 /** Headers for the JSON answers written without Fastify's onSend hook. */
-const BARE_HEADERS = { ...JSON_SECURITY_HEADERS, 'cache-control': 'no-store' };
+const BARE_HEADERS = { ...SECURITY_HEADERS, 'cache-control': 'no-store' };
 
 /**
  * Fastify's `frameworkErrors`: a URL whose percent-encoding is broken, or a path

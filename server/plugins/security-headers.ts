@@ -3,12 +3,10 @@
  * rule: nothing is cached except the content-hashed build assets and the answers of a
  * route that asks for it in its config (`cacheControl`).
  *
- * What a page needs and what a JSON answer needs differ: the page's policy (CSP,
- * framing, referrer, opener, permissions, HSTS) acts on documents a browser renders, and
- * a JSON answer is never one. A JSON answer is kept safe by never being sniffed as
- * something else (`nosniff`), never stored (`no-store`) and never readable by another
- * site's no-cors request (CORP); those it gets, and at ~110 bytes instead of ~560 the
- * API answers faster (docs/BENCHMARKS.md, "Throughput").
+ * JSON answers get the page's whole policy too, although a browser never renders one:
+ * the design names these headers for every answer, and the ~450 bytes they add cost the
+ * API 2–6 % (docs/BENCHMARKS.md, "Throughput"), less than a rule an operator or a
+ * scanner would have to learn exceptions to.
  */
 import type { FastifyInstance, onSendHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
@@ -28,7 +26,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-/** Sent on every answer but JSON ones: the page, its assets, and anything else a browser may render. */
+/** Sent on every answer; exported for the answers written outside Fastify's hooks (error-handler.ts). */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'referrer-policy': 'no-referrer',
@@ -40,27 +38,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
 
-/**
- * Sent on JSON answers (the API, its refusals, the health checks) and on answers without a
- * body, with `cache-control` (see the top of this file); exported for the answers written
- * outside Fastify's hooks (error-handler.ts).
- */
-export const JSON_SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'x-content-type-options': 'nosniff',
-  'cross-origin-resource-policy': 'same-origin',
-};
-
 const IMMUTABLE_ASSET = /^\/assets\/[^/]+$/;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 async function securityHeaders(app: FastifyInstance) {
   // Callback style, not async: this runs on every response, and a promise per reply showed in profiles.
   app.addHook('onSend', (request, reply, payload, done) => {
-    const type = reply.getHeader('content-type');
-    // JSON, or no body at all (a 204, a 304, whose headers only update a copy already kept).
-    const json = typeof type !== 'string' || type.startsWith('application/json');
-    reply.headers(json ? JSON_SECURITY_HEADERS : SECURITY_HEADERS);
-    const immutable = reply.statusCode === 200 && !json && IMMUTABLE_ASSET.test(request.url);
+    reply.headers(SECURITY_HEADERS);
+    const immutable = reply.statusCode === 200 && IMMUTABLE_ASSET.test(request.url);
     reply.header('cache-control', immutable ? IMMUTABLE : 'no-store');
     done(null, payload);
   });

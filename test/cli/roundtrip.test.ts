@@ -51,6 +51,17 @@ describe('text', () => {
     expect(got.stderr).toMatch(/last view/);
   });
 
+  it('without --expires, takes the server’s default expiry', async () => {
+    const short = await startServer({ defaultExpiresIn: 600, maxExpiresIn: 3_600 });
+    try {
+      const sent = await burnlink(['send', '--server', short.url], { stdin: 'default expiry' });
+      expect(sent.code, sent.stderr).toBe(0);
+      expect(sent.stderr).toMatch(/in 10 minutes/);
+    } finally {
+      await short.close();
+    }
+  });
+
   it('keeps a byte-order mark and a trailing newline, and lets a 2-view link be opened twice', async () => {
     const text = '\uFEFFsecret\n';
     const link = await sendText(server, text, ['--views', '2']);

@@ -111,6 +111,24 @@ describe('keys in the address bar', () => {
     );
   });
 
+  it('shows what a link shows now when it is opened again in the same tab', async () => {
+    const sender = await freshPage();
+    const { link, receiptLink } = await createSecret(sender, env.server.url, { text: 'once' });
+    await sender.goto(receiptLink);
+    await sender.getByText('Not viewed yet.').waitFor();
+
+    const recipient = await freshPage();
+    await recipient.goto(link);
+    expect(await reveal(recipient)).toBe('once');
+
+    // Each address is now its link without the key: opening the link again changes only the fragment.
+    await recipient.goto(link);
+    await recipient.getByRole('heading', { name: 'This secret has already been viewed or has expired.' }).waitFor();
+    expect(await recipient.getByLabel('Secret', { exact: true }).count()).toBe(0);
+    await sender.goto(receiptLink);
+    await sender.getByText('Viewed, and destroyed: it cannot be viewed again.').waitFor();
+  });
+
   it('advises a passphrase on the create page when more than one view is chosen', async () => {
     const page = await freshPage();
     await openCreatePage(page, env.server.url);

@@ -101,11 +101,8 @@ function checkAnswer(request: { method: string; url: string }, res: Answer, file
   expect(res.statusCode, where).toBeLessThan(500);
   expect(res.headers['x-content-type-options'], where).toBe('nosniff');
   expect(res.headers['cross-origin-resource-policy'], where).toBe('same-origin');
-  // The page's policy on what a browser may render; a JSON answer (or one without a body) needs none of it.
-  const type = res.headers['content-type'];
-  const json = type === undefined || String(type).startsWith('application/json');
-  expect(res.headers['content-security-policy'], where).toBe(json ? undefined : CSP);
-  expect(res.headers['referrer-policy'], where).toBe(json ? undefined : 'no-referrer');
+  expect(res.headers['content-security-policy'], where).toBe(CSP);
+  expect(res.headers['referrer-policy'], where).toBe('no-referrer');
   if (request.url.startsWith('/api/') || res.statusCode >= 400)
     expect(res.headers['cache-control'], where).toBe('no-store');
   if (request.method === 'HEAD' || res.statusCode === 204 || res.statusCode === 304) return;

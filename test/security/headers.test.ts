@@ -2,8 +2,7 @@
  * The exact security headers on every kind of response — page, asset, API success,
  * API error, 404, 413, 415, 429, 503, a URL Fastify cannot decode — and the cache
  * rule: `no-store` on everything but the content-hashed assets and the API document.
- * The page and what a browser may render get the page's whole policy; a JSON answer gets
- * exactly what protects JSON (nosniff, CORP, no-store) and none of the page's headers.
+ * JSON answers and answers without a body get the page's whole policy too.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,13 +25,6 @@ const SECURITY_HEADERS = {
   'cross-origin-resource-policy': 'same-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
 };
-/** On JSON answers and answers without a body: written out too. */
-const JSON_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'cross-origin-resource-policy': 'same-origin',
-};
-/** The page's headers a JSON answer does not carry. */
-const PAGE_ONLY = Object.keys(SECURITY_HEADERS).filter((name) => !(name in JSON_HEADERS));
 const NEVER = ['x-powered-by', 'server', 'access-control-allow-origin', 'set-cookie'];
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
@@ -127,19 +119,15 @@ async function cases(app: FastifyInstance): Promise<Case[]> {
   ];
 }
 
-/** The page's policy, or for a JSON answer (or one without a body) the JSON one and nothing of the page's. */
+/** The whole policy, whatever the answer is. */
 function expectHeaders(kind: string, headers: Record<string, unknown>, cacheControl: string) {
-  const type = headers['content-type'];
-  const json = typeof type !== 'string' || type.startsWith('application/json');
-  for (const [name, value] of Object.entries(json ? JSON_HEADERS : SECURITY_HEADERS)) {
-    expect(headers[name], `${kind}: ${name}`).toBe(value);
-  }
-  for (const name of [...NEVER, ...(json ? PAGE_ONLY : [])]) expect(headers[name], `${kind}: ${name}`).toBeUndefined();
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(headers[name], `${kind}: ${name}`).toBe(value);
+  for (const name of NEVER) expect(headers[name], `${kind}: ${name}`).toBeUndefined();
   expect(headers['cache-control'], `${kind}: cache-control`).toBe(cacheControl);
 }
 
 describe('security headers', () => {
-  it('sends the exact CSP and the other security headers on every kind of response, the JSON set on JSON', async () => {
+  it('sends the exact CSP and the other security headers on every kind of response', async () => {
     const app = await buildTestApp({ maxSecretBytes: 4096 });
     const all = await cases(app);
     for (const [kind, request, status, contentType] of all) {
@@ -153,7 +141,7 @@ describe('security headers', () => {
     }
     console.log(
       `headers: ${all.length} kinds of response, each with the exact CSP and ${Object.keys(SECURITY_HEADERS).length} ` +
-        `security headers, or as JSON with exactly ${Object.keys(JSON_HEADERS).length} and no-store`,
+        `security headers`,
     );
   });
 

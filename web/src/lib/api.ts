@@ -74,7 +74,8 @@ export class ApiClient {
     envelope: Uint8Array;
     accessHash: Uint8Array;
     unlockHash?: Uint8Array;
-    expiresIn: number;
+    /** Seconds; left out, the server's default. */
+    expiresIn?: number;
     views: number;
     alert?: AlertRequest;
   }): Promise<Created> {

@@ -59,7 +59,11 @@ export class InboxFlow {
         this.requestLink = requestLink(this.location.origin, id, this.#link.keys.requestKey);
       } catch (error) {
         if (!(error instanceof LinkError)) throw error;
-        this.phase = { name: 'broken_link', reason: error.code, reopened: this.location.reopened };
+        // No request ever had such an id: the answer for every id that leads nowhere.
+        this.phase =
+          error.code === 'bad_id'
+            ? { name: 'gone' }
+            : { name: 'broken_link', reason: error.code, reopened: this.location.reopened };
         return;
       }
     }

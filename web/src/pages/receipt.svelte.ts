@@ -43,8 +43,10 @@ export class ReceiptFlow {
         this.#target = parseReceiptLocation(this.location.pathname, this.location.hash);
       } catch (error) {
         if (!(error instanceof LinkError)) throw error;
-        this.phase =
-          error.code === 'missing_key' && this.location.reopened ? { name: 'reopened' } : { name: 'broken_link' };
+        // No receipt ever had such an id: the answer for every id that leads nowhere.
+        if (error.code === 'bad_id') this.phase = { name: 'gone' };
+        else if (error.code === 'missing_key' && this.location.reopened) this.phase = { name: 'reopened' };
+        else this.phase = { name: 'broken_link' };
         return;
       }
     }

@@ -80,6 +80,8 @@ export class RevealFlow {
         this.#link = { id, linkKey, keys: await deriveKeys(linkKey) };
       } catch (error) {
         if (!(error instanceof LinkError)) this.phase = { name: 'error', problem: { code: 'noKeys' } };
+        // No secret ever had such an id: the one answer for every id that leads nowhere (DESIGN §1).
+        else if (error.code === 'bad_id') this.phase = { name: 'gone' };
         else if (error.code === 'missing_key' && this.#reopened) this.phase = { name: 'reopened' };
         else this.phase = { name: 'broken_link', reason: error.code };
         return;

@@ -11,7 +11,7 @@ const receipt: typeof en = {
     burned: 'Von Ihnen vernichtet: Es kann nicht mehr angesehen werden.',
     expiredViewed: 'Abgelaufen, nachdem es angesehen wurde.',
     expiredUnviewed: 'Abgelaufen, ohne angesehen zu werden.',
-    locked: 'Nach zu vielen falschen Passphrasen vernichtet.',
+    locked: 'Gesperrt: nach zu vielen falschen Passphrasen vernichtet.',
     expires: 'Läuft ab',
     viewsLeft: 'Verbleibende Aufrufe',
     viewed: 'Angesehen',

@@ -10,7 +10,7 @@ const receipt = {
     burned: 'Burned by you: it can no longer be viewed.',
     expiredViewed: 'Expired after being viewed.',
     expiredUnviewed: 'Expired without being viewed.',
-    locked: 'Destroyed after too many wrong passphrases.',
+    locked: 'Locked: destroyed after too many wrong passphrases.',
     expires: 'Expires',
     viewsLeft: 'Views left',
     viewed: 'Viewed',

@@ -90,6 +90,8 @@ describe('links', () => {
     expect(parseReceiptLocation(url.pathname, url.hash)).toEqual({ id: ID, manageToken: token });
     expect(() => parseReceiptLocation(url.pathname, '')).toThrow(LinkError);
     expect(() => parseReceiptLocation(url.pathname, '#short')).toThrow(LinkError);
+    // Non-canonical base64url (nonzero trailing bits) is damage, as the server sees it.
+    expect(() => parseReceiptLocation(url.pathname, `#${'A'.repeat(42)}B`)).toThrow(LinkError);
   });
 
   it('formats and parses request and inbox links, each within 80 characters of path and fragment', async () => {

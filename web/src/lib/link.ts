@@ -13,7 +13,8 @@ import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 import { LINK_KEY_BYTES as KEY_BYTES, SECRET_FORMAT_VERSIONS } from './envelope.js';
 
 const ID = /^[A-Za-z0-9_-]{21,64}$/;
-const TOKEN = /^[A-Za-z0-9_-]{43}$/;
+/** A manage token: 32 bytes in canonical base64url, as the server checks it (the last character carries 2 zero bits). */
+const TOKEN = /^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
 /** One spelling per version: decimal without leading zeros ("1", never "01"). */
 const VERSION = /^[1-9][0-9]{0,2}$/;
 

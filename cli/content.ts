@@ -6,7 +6,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { Limits } from '../web/src/lib/api.js';
 import { formatBytes } from '../web/src/lib/display.js';
-import { envelopeSize, type FileLengths, type Secret, type SecretFile } from '../web/src/lib/envelope.js';
+import type { FileLengths, Secret, SecretFile } from '../web/src/lib/envelope.js';
 import type { CliEnv } from './env.js';
 import { type CliError, refused, usageError } from './errors.js';
 import { decodeUtf8, readAll } from './io.js';
@@ -84,12 +84,12 @@ export async function readStdinText(env: CliEnv, what: 'secret' | 'answer'): Pro
 
 /**
  * Refuses, before anything is sealed or sent, content whose envelope the server would
- * not take; `sizeOf` measures the kind of envelope it goes into (a secret's by default).
+ * not take; `sizeOf` measures the kind of envelope it goes into.
  */
 export function checkEnvelopeSize(
   secret: Secret,
   limits: Limits | undefined,
-  sizeOf: (textBytes: number, files: FileLengths[]) => number = envelopeSize,
+  sizeOf: (textBytes: number, files: FileLengths[]) => number,
 ): void {
   if (!limits) return;
   const size = sizeOf(

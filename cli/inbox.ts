@@ -6,7 +6,7 @@
 import { ApiClient, type Inbox } from '../web/src/lib/api.js';
 import { formatDateTime } from '../web/src/lib/display.js';
 import { EnvelopeError, type Secret } from '../web/src/lib/envelope.js';
-import { deriveInboxKeys, deriveRequestKeys, openRequest, type InboxKeys } from '../web/src/lib/request.js';
+import { deriveInboxKeys, openInboxNote } from '../web/src/lib/request.js';
 import { openSealed } from '../web/src/lib/sealed.js';
 import type { CliEnv } from './env.js';
 import { fromApi, GONE_MESSAGE, notAnswered, refused } from './errors.js';
@@ -36,7 +36,7 @@ export async function revealAnswer(env: CliEnv, link: KeyedLink): Promise<Secret
   }
   // Read or expired: the same one answer as for a secret that is gone.
   if (inbox.state !== 'answered') throw refused(GONE_MESSAGE);
-  const note = inbox.envelope && (await readNote(inbox.envelope, keys));
+  const note = inbox.envelope && (await openInboxNote(inbox.envelope, keys));
   if (note) showNote(env, 'In answer to your request:', note);
 
   let envelope: Uint8Array;
@@ -54,14 +54,5 @@ export async function revealAnswer(env: CliEnv, link: KeyedLink): Promise<Secret
       'The answer was fetched, which destroyed it, but it could not be decrypted: ' +
         'the link is damaged or the stored answer was changed.',
     );
-  }
-}
-
-/** The requester's own note, for context; the answer is revealed without it if it will not open. */
-async function readNote(envelope: Uint8Array, keys: InboxKeys): Promise<string | undefined> {
-  try {
-    return (await openRequest(envelope, await deriveRequestKeys(keys.requestKey))).note;
-  } catch {
-    return undefined;
   }
 }

@@ -5,6 +5,9 @@
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
+/** How many bytes unpadded base64url text of this length decodes to. */
+export const decodedLength = (text: string): number => Math.floor((text.length * 3) / 4);
+
 /** Decodes canonical unpadded base64url whose characters the schema already checked; null if not canonical. */
 export function decodeCanonical(text: string): Buffer | null {
   const tail = text.length % 4;

@@ -107,8 +107,8 @@ export const invalidRequest = (message: string) => new HttpError(400, 'invalid_r
 export const invalidEnvelope = (why: string) =>
   new HttpError(400, 'invalid_envelope', `The ciphertext is not an envelope a burnlink client makes: ${why}.`);
 
-export const tooLarge = (limit: number) =>
-  new HttpError(413, 'too_large', `The secret is larger than this server accepts (${limit} bytes).`);
+export const tooLarge = (limit: number, what = 'secret') =>
+  new HttpError(413, 'too_large', `The ${what} is larger than this server accepts (${limit} bytes).`);
 
 export const wrongPassphrase = (attemptsLeft: number) =>
   new HttpError(

@@ -16,7 +16,13 @@ export const ALERT_ADDRESS_PATTERN =
 
 const addressPattern = new RegExp(ALERT_ADDRESS_PATTERN, 'u');
 
-/** Whether an alert may be sent to this address. */
+/**
+ * Whether an alert may be sent to this address. The length is counted in code points, as
+ * the schema's maxLength (Ajv) counts it, not in UTF-16 units.
+ */
 export function isAlertAddress(address: unknown): address is string {
-  return typeof address === 'string' && address.length <= ALERT_ADDRESS_MAX_LENGTH && addressPattern.test(address);
+  if (typeof address !== 'string' || !addressPattern.test(address)) return false;
+  let codePoints = 0;
+  for (const _ of address) if (++codePoints > ALERT_ADDRESS_MAX_LENGTH) return false;
+  return true;
 }

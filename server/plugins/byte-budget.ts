@@ -18,16 +18,22 @@
  * stored size and lifetime from the validated body; a refused or failed create is
  * refunded when it is answered.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  onResponseAsyncHookHandler,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import type { Cluster, Redis } from 'ioredis';
-import { createHash } from 'node:crypto';
+import { decodedLength } from '../base64url.js';
 import type { Config } from '../config.js';
 import { HttpError } from '../errors.js';
 import { RedisFallback } from '../redis-fallback.js';
 import { memoryStoreFill, RedisStoreFill, type StoreFill } from '../store-fill.js';
 import { ENTRY_OVERHEAD_BYTES, MemoryStore } from '../store/memory.js';
-import { runScript, type LuaScript } from '../store/redis-scripts.js';
+import { lua, NOW_MS, runScript } from '../store/redis-scripts.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -37,7 +43,7 @@ declare module 'fastify' {
 }
 
 /** What a request would store: envelope bytes, for how long. */
-export interface StoredSize {
+interface StoredSize {
   bytes: number;
   seconds: number;
 }
@@ -57,8 +63,8 @@ const KEY_PREFIX = 'bl:budget:';
  * KEYS: the bucket. ARGV: cost (byte-seconds; negative refunds), allowance, refill per ms.
  * Returns {1, 0} when charged, {0, ms until it would fit} when not.
  */
-const source = `local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+const CHARGE = lua(`${NOW_MS}
+local now = now_ms()
 local cost, allowance, rate = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local level, at = 0, now
 local value = redis.call('GET', KEYS[1])
@@ -74,8 +80,7 @@ if level == 0 then
 else
   redis.call('SET', KEYS[1], string.format('%.0f %.0f', level, now), 'PX', math.ceil(level / rate) + 1000)
 end
-return {1, 0}`;
-const CHARGE: LuaScript = { source, sha: createHash('sha1').update(source).digest('hex') };
+return {1, 0}`);
 
 type Verdict = { charged: true } | { charged: false; retryMs: number };
 
@@ -241,17 +246,36 @@ async function byteBudgetPlugin(app: FastifyInstance, { config }: { config: Conf
   if (!guard.active) return;
   // A first Redis sample before the first create needs one.
   fill?.current();
-  app.addHook('onResponse', async (request, reply) => guard.settle(request, reply.statusCode));
+}
+
+/** A body that stores an envelope: its base64url text, and for how long (else the default expiry). */
+interface EnvelopeBody {
+  ciphertext: string;
+  expiresIn?: number;
 }
 
 /**
- * preHandler hooks charging what a request would store to its client's byte budget,
- * after the headroom check; none when both are off. `measure` reads the validated body.
+ * The hooks of a route that stores an envelope: a preHandler charging what it would store
+ * to its client's byte budget, after the headroom check, and an onResponse settling the
+ * charge once answered (kept if stored, refunded if not). None when both are off; only
+ * these routes pay for them.
  */
-export function byteBudget<Body>(app: FastifyInstance, measure: (body: Body) => StoredSize): preHandlerHookHandler[] {
+export function byteBudget(
+  app: FastifyInstance,
+  config: Config,
+): { preHandler?: preHandlerAsyncHookHandler; onResponse?: onResponseAsyncHookHandler } {
   const guard = app.storageGuard;
-  if (!guard.active) return [];
-  return [async (request, reply) => guard.admit(request, reply, measure(request.body as Body))];
+  if (!guard.active) return {};
+  return {
+    preHandler: async (request, reply) => {
+      const body = request.body as EnvelopeBody;
+      await guard.admit(request, reply, {
+        bytes: decodedLength(body.ciphertext),
+        seconds: body.expiresIn ?? config.defaultExpiresIn,
+      });
+    },
+    onResponse: async (request, reply) => guard.settle(request, reply.statusCode),
+  };
 }
 
 export default fp(byteBudgetPlugin, {

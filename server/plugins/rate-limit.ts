@@ -8,14 +8,13 @@
  * cannot count (full, frozen, down) that count answers until Redis can again
  * (redis-fallback.ts). Without Redis, the memory count is the only one.
  */
-import { createHash } from 'node:crypto';
 import rateLimit, { type FastifyRateLimitStore, type FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Cluster, Redis } from 'ioredis';
 import { HttpError } from '../errors.js';
 import { RedisFallback } from '../redis-fallback.js';
-import { runScript, type LuaScript } from '../store/redis-scripts.js';
+import { lua, runScript } from '../store/redis-scripts.js';
 
 /** Redis keys: `bl:rate:GROUP:CLIENT`, one a client and group, living one window. */
 const KEY_PREFIX = 'bl:rate:';
@@ -23,10 +22,9 @@ const KEY_PREFIX = 'bl:rate:';
 const MAX_LOCAL_CLIENTS = 100_000;
 
 /** KEYS: the counter. ARGV: window ms. Returns {count, ms left}. The TTL is set again should a key lack one. */
-const source = `local count = redis.call('INCR', KEYS[1])
+const COUNT = lua(`local count = redis.call('INCR', KEYS[1])
 if count == 1 or redis.call('PTTL', KEYS[1]) < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
-return {count, redis.call('PTTL', KEYS[1])}`;
-const COUNT: LuaScript = { source, sha: createHash('sha1').update(source).digest('hex') };
+return {count, redis.call('PTTL', KEYS[1])}`);
 
 interface Count {
   current: number;

@@ -9,7 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { nanoid } from 'nanoid';
 import type { Config } from '../config.js';
-import { readEnvelope } from '../envelope-input.js';
+import { envelopeBodyLimit, readEnvelope } from '../envelope-input.js';
 import { envelopeShapeProblem, REQUEST_ENVELOPE, SEALED_ENVELOPE, type EnvelopeKind } from '../envelope-shape.js';
 import { alertsUnavailable, HttpError } from '../errors.js';
 import { byteBudget } from '../plugins/byte-budget.js';
@@ -26,23 +26,18 @@ const requestGone = () =>
 
 export default async function requestsRoutes(app: FastifyInstance, { config }: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  // Answers carry what secrets carry: the same size limit and budgets.
-  const answerBodyLimit = Math.ceil((config.maxSecretBytes * 4) / 3) + 1024;
   const createLimit = rateLimiter(app, config.rateLimitCreate, 'create');
   const revealLimit = rateLimiter(app, config.rateLimitReveal, 'reveal');
 
   /** The request's envelope or the answer's, decoded and checked for shape; a refusal throws. */
-  const envelope = (text: string, kind: EnvelopeKind, maxBytes: number) =>
-    readEnvelope(text, maxBytes, (bytes) => envelopeShapeProblem(bytes, [kind]));
+  const envelope = (text: string, kind: EnvelopeKind, maxBytes: number, what: string) =>
+    readEnvelope(text, maxBytes, (bytes) => envelopeShapeProblem(bytes, [kind]), what);
 
   api.post(
     '/api/requests',
     {
       onRequest: [...createLimit, ...uploadCap(app)],
-      preHandler: byteBudget(app, (body: { ciphertext: string; expiresIn?: number }) => ({
-        bytes: Math.floor((body.ciphertext.length * 3) / 4),
-        seconds: body.expiresIn ?? config.defaultExpiresIn,
-      })),
+      ...byteBudget(app, config),
       schema: schemas.createRequest(config),
     },
     async (request, reply) => {
@@ -51,7 +46,7 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
       const id = nanoid();
       const { expiresAt } = await app.requests.createRequest({
         id,
-        envelope: envelope(body.ciphertext, REQUEST_ENVELOPE, MAX_REQUEST_ENVELOPE_BYTES),
+        envelope: envelope(body.ciphertext, REQUEST_ENVELOPE, MAX_REQUEST_ENVELOPE_BYTES, 'request envelope'),
         accessHash: Buffer.from(body.accessHash, 'base64url'),
         inboxHash: Buffer.from(body.inboxHash, 'base64url'),
         ttlSeconds: body.expiresIn ?? config.defaultExpiresIn,
@@ -79,18 +74,17 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
   api.post(
     '/api/requests/:id/answer',
     {
-      bodyLimit: answerBodyLimit,
+      // Answers carry what secrets carry: the same size limit and budgets. An answer is
+      // charged as if kept for the default expiry (it has no expiresIn): the request's own
+      // lifetime, which the answer gets, is known only to the store, and asking it first
+      // would cost a round trip.
+      bodyLimit: envelopeBodyLimit(config.maxSecretBytes),
       onRequest: [...createLimit, ...uploadCap(app)],
-      // Charged as if kept for the default expiry: the request's own lifetime, which the
-      // answer gets, is known only to the store, and asking it first would cost a round trip.
-      preHandler: byteBudget(app, (body: { ciphertext: string }) => ({
-        bytes: Math.floor((body.ciphertext.length * 3) / 4),
-        seconds: config.defaultExpiresIn,
-      })),
+      ...byteBudget(app, config),
       schema: schemas.answerRequest,
     },
     async (request, reply) => {
-      const answer = envelope(request.body.ciphertext, SEALED_ENVELOPE, config.maxSecretBytes);
+      const answer = envelope(request.body.ciphertext, SEALED_ENVELOPE, config.maxSecretBytes, 'answer');
       const outcome = await app.requests.answer(request.params.id, proofHash(request.body.access), answer);
       if (outcome.kind === 'not_found') throw requestGone();
       if (outcome.kind === 'already_answered') {

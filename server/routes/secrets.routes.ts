@@ -6,7 +6,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { nanoid } from 'nanoid';
 import type { Config } from '../config.js';
-import { readEnvelope } from '../envelope-input.js';
+import { envelopeBodyLimit, readEnvelope } from '../envelope-input.js';
 import { secretEnvelopeProblem } from '../envelope-shape.js';
 import { alertsUnavailable, HttpError, invalidRequest, receiptGone, secretGone, wrongPassphrase } from '../errors.js';
 import { newManageToken } from '../manage-token.js';
@@ -26,8 +26,6 @@ function manageHash(request: FastifyRequest): Buffer {
 
 export default async function secretsRoutes(app: FastifyInstance, { config }: { config: Config }) {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
-  // Room for the base64url text of the largest envelope plus the JSON around it.
-  const createBodyLimit = Math.ceil((config.maxSecretBytes * 4) / 3) + 1024;
   const createLimit = rateLimiter(app, config.rateLimitCreate, 'create');
   // Status and reveal share one budget: both answer whether a guessed id and proof are right.
   const revealLimit = rateLimiter(app, config.rateLimitReveal, 'reveal');
@@ -38,12 +36,9 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
   api.post(
     '/api/secrets',
     {
-      bodyLimit: createBodyLimit,
+      bodyLimit: envelopeBodyLimit(config.maxSecretBytes),
       onRequest: [...createLimit, ...uploadCap(app)],
-      preHandler: byteBudget(app, (body: { ciphertext: string; expiresIn?: number }) => ({
-        bytes: Math.floor((body.ciphertext.length * 3) / 4),
-        seconds: body.expiresIn ?? config.defaultExpiresIn,
-      })),
+      ...byteBudget(app, config),
       schema: schemas.createSecret(config),
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 /**
  * The Redis layout of a secret and the Lua scripts that change it. Each script touches
- * only the two keys of one secret, which share a hash tag, so it runs on one cluster slot
+ * only the keys of one secret (secret, receipt, alert), which share a hash tag, so it runs on one cluster slot
  * and is atomic. Times come from Redis's own clock (TIME), so expiresAt, viewedAt and the
  * key TTLs agree even when app servers' clocks drift.
  *

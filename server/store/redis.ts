@@ -1,6 +1,6 @@
 /**
  * The production store. Every operation that changes a secret is one Lua script over
- * the secret's two keys (see redis-scripts.ts for the layout), so concurrent reveals
+ * the secret's keys (secret, receipt, alert; see redis-scripts.ts for the layout), so concurrent reveals
  * cannot both win and no key ever exists without a TTL. The caller owns the client: its
  * settings (it should set `enableOfflineQueue: false` and a small `maxRetriesPerRequest`
  * so that a Redis outage fails requests fast instead of queueing them) and its closing.

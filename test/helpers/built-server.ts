@@ -1,6 +1,6 @@
 /**
- * The production build as `npm start` runs it: `node dist/server/main.js` (one bundled
- * file, built by `npm run build`) in a child process, configured by environment.
+ * The production build as `npm start` runs it: `node dist/server/main.js` (which loads
+ * the bundle dist/server/server.cjs, built by `npm run build`) in a child process, configured by environment.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
- * The one behaviour both stores must share (DESIGN.md §3–§4), run by memory.test.ts and
- * redis.test.ts against their own store.
+ * The one behaviour both stores must share (DESIGN.md §3–§4), run by memory.test.ts,
+ * redis.test.ts, redis-cluster.test.ts and redis-sentinel.test.ts against their own store.
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -17,7 +17,7 @@ export interface StoreHarness {
 
 export const LIMITS: StoreLimits = { maxAttempts: 3, receiptRetentionSeconds: 3600 };
 /** How far apart two readings of the store's clock may be (Redis: real time passes). */
-const CLOCK_SLACK_MS = 1000;
+export const CLOCK_SLACK_MS = 1000;
 
 /** A random 32-byte hash. */
 export function randomHash(): Uint8Array {

@@ -6,12 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { NewRequest, RequestStore } from '../../server/store/request-store.js';
 import type { StoreLimits } from '../../server/store/secret-store.js';
-import { LIMITS, randomHash, type StoreHarness } from './conformance.js';
+import { CLOCK_SLACK_MS, LIMITS, randomHash, type StoreHarness } from './conformance.js';
 
 export type RequestStoreHarness = Omit<StoreHarness, 'store'> & { store: RequestStore };
-
-/** How far apart two readings of the store's clock may be (Redis: real time passes). */
-const CLOCK_SLACK_MS = 1000;
 
 /** A request with random id, hashes and envelope. */
 export function makeRequest(overrides: Partial<NewRequest> = {}): NewRequest {

@@ -1,8 +1,8 @@
 /**
  * The plaintext inside an envelope (docs/FORMAT.md §4): the structured payload, framed
  * with its length and zero-padded to max(minimum, Padmé(length)), the minimum being
- * 1 KiB but in secret envelopes of version 2 (envelope.ts). Internal to the envelope
- * module.
+ * 1 KiB but in secret envelopes of version 2 (envelope.ts). Shared by the envelope,
+ * request and sealed modules, not by their users.
  */
 import { EnvelopeError, type Secret, type SecretFile } from './envelope-types.js';
 

@@ -5,6 +5,7 @@
  * file, and control or bidirectional characters could disguise it
  * ("invoice\u202Efdp.exe" reads "invoiceexe.pdf").
  */
+import type { Secret } from './envelope-types.js';
 
 // Controls, zero-width and direction marks, bidirectional embeddings, overrides and isolates, BOM.
 const DISGUISING = /[\p{Cc}\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/gu;
@@ -21,4 +22,9 @@ export function safeFileName(name: string): string {
     .replace(/^[\s.]+/u, '')
     .replace(/[\s.]+$/u, '');
   return cleaned === '' ? 'file' : cleaned;
+}
+
+/** A decrypted secret with every file under its safe name: sender-controlled names, made harmless. */
+export function withSafeNames(secret: Secret): Secret {
+  return { text: secret.text, files: secret.files.map((file) => ({ ...file, name: safeFileName(file.name) })) };
 }

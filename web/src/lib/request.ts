@@ -116,6 +116,18 @@ export async function sealRequest(
   return aeadSeal(keys.aesKey, header, padPayload(concat(content.publicKey, note)));
 }
 
+/**
+ * The requester's own note, read back from the inbox with the request key the inbox link
+ * holds; undefined if it will not open (it is only context: the inbox works without it).
+ */
+export async function openInboxNote(envelope: Uint8Array, keys: InboxKeys): Promise<string | undefined> {
+  try {
+    return (await openRequest(envelope, await deriveRequestKeys(keys.requestKey))).note;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Checks and decrypts a request envelope; every failure is an EnvelopeError. */
 export async function openRequest(envelope: Uint8Array, keys: RequestKeys): Promise<RequestContent> {
   readRequestHeader(envelope);

@@ -6,10 +6,10 @@
  */
 import type { ApiClient, Inbox } from '../lib/api.js';
 import type { Secret } from '../lib/envelope.js';
-import { safeFileName } from '../lib/file-names.js';
+import { withSafeNames } from '../lib/file-names.js';
 import { LinkError, parseKeyedLocation, requestLink, type LinkErrorCode } from '../lib/link.js';
 import { apiProblem } from '../lib/problems.js';
-import { deriveInboxKeys, deriveRequestKeys, openRequest, type InboxKeys } from '../lib/request.js';
+import { deriveInboxKeys, openInboxNote, type InboxKeys } from '../lib/request.js';
 import { openSealed } from '../lib/sealed.js';
 import { commonProblem, type CommonProblem } from './problems.js';
 
@@ -70,7 +70,7 @@ export class InboxFlow {
     if (this.phase.name !== 'shown') this.phase = { name: 'loading' };
     try {
       const inbox = await this.api.inbox(this.#link.id, this.#link.keys.proof);
-      if (inbox.envelope && this.note === undefined) this.note = await this.#readNote(inbox.envelope);
+      if (inbox.envelope && this.note === undefined) this.note = await openInboxNote(inbox.envelope, this.#link.keys);
       this.phase = { name: 'shown', inbox };
     } catch (error) {
       this.phase = this.#failed(error);
@@ -94,21 +94,9 @@ export class InboxFlow {
       return;
     }
     try {
-      const secret = await openSealed(envelope, link.keys);
-      // Sender-controlled names: a base name only, with nothing that could disguise it.
-      const files = secret.files.map((file) => ({ ...file, name: safeFileName(file.name) }));
-      this.phase = { name: 'revealed', secret: { text: secret.text, files } };
+      this.phase = { name: 'revealed', secret: withSafeNames(await openSealed(envelope, link.keys)) };
     } catch {
       this.phase = { name: 'undecryptable' };
-    }
-  }
-
-  async #readNote(envelope: Uint8Array): Promise<string | undefined> {
-    try {
-      return (await openRequest(envelope, await deriveRequestKeys(this.#link!.keys.requestKey))).note;
-    } catch {
-      // Only context for the requester: the inbox works without it.
-      return undefined;
     }
   }
 

@@ -6,7 +6,7 @@
  */
 import type { ApiClient, SecretStatus } from '../lib/api.js';
 import { deriveKeys, open, PassphraseError, type Secret, type SecretKeys } from '../lib/envelope.js';
-import { safeFileName } from '../lib/file-names.js';
+import { withSafeNames } from '../lib/file-names.js';
 import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.js';
 import { apiProblem } from '../lib/problems.js';
 import { commonProblem, type CommonProblem } from './problems.js';
@@ -125,10 +125,7 @@ export class RevealFlow {
       return;
     }
     try {
-      const secret = await open(envelope, keys);
-      // Sender-controlled names: a base name only, with nothing that could disguise it.
-      const files = secret.files.map((file) => ({ ...file, name: safeFileName(file.name) }));
-      this.phase = { name: 'revealed', secret: { text: secret.text, files }, viewsLeft };
+      this.phase = { name: 'revealed', secret: withSafeNames(await open(envelope, keys)), viewsLeft };
     } catch {
       this.phase = { name: 'undecryptable' };
     }

@@ -12,11 +12,11 @@
  *   npm run soak                           10 minutes, 20 secrets a second
  *   npm run soak -- --minutes 2 --rate 10  shorter, slower
  */
-import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
 import { b64, fakeEnvelope, newProofs } from '../test/helpers/proofs.js';
+import { rssOf } from '../test/helpers/process-memory.js';
 import { freePort, startRedis } from '../test/helpers/redis-server.js';
 import { assertBuilt, startBurnlink } from './processes.js';
 
@@ -217,11 +217,6 @@ interface Sample {
   redisBytes: number;
   keys: number;
   requests: number;
-}
-
-function rssOf(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) * 1024;
 }
 
 /** Least-squares slope of y over x. */

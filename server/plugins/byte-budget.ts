@@ -30,6 +30,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { decodedLength } from '../base64url.js';
 import type { Config } from '../config.js';
 import { HttpError } from '../errors.js';
+import { setLatest } from '../local-counts.js';
 import { RedisFallback } from '../redis-fallback.js';
 import { memoryStoreFill, RedisStoreFill, type StoreFill } from '../store-fill.js';
 import { ENTRY_OVERHEAD_BYTES, MemoryStore } from '../store/memory.js';
@@ -54,8 +55,6 @@ const DAY = 86_400;
 export const SMALL_SECRET_BYTES = 16 * 1024;
 /** Short of room, one client may hold this fraction of the room left (as 1-day secrets). */
 const CROWDED_SHARE = 1 / 64;
-/** Clients this process keeps buckets for; beyond it the least recently charged go. */
-const MAX_LOCAL_CLIENTS = 100_000;
 /** Redis keys: `bl:budget:CLIENT`, "LEVEL MS" (byte-seconds spent, when), living until the bucket is empty. */
 const KEY_PREFIX = 'bl:budget:';
 
@@ -96,19 +95,10 @@ class LocalBuckets {
     if (cost > 0 && level + cost > allowance) {
       return { charged: false, retryMs: Math.ceil((level + cost - allowance) / this.ratePerMs) };
     }
-    // Re-inserted, so the map's order is the order of last charges: the stalest go first,
-    // a couple of empty ones with every charge, and beyond the bound whatever their level.
-    this.#buckets.delete(key);
-    for (let i = 0; i < 2; i++) {
-      const stalest = this.#buckets.entries().next().value;
-      if (!stalest || stalest[1].level > (now - stalest[1].at) * this.ratePerMs) break;
-      this.#buckets.delete(stalest[0]);
-    }
     const next = Math.max(0, level + cost);
-    if (next > 0) {
-      if (this.#buckets.size >= MAX_LOCAL_CLIENTS) this.#buckets.delete(this.#buckets.keys().next().value!);
-      this.#buckets.set(key, { level: next, at: now });
-    }
+    const empty = (entry: { level: number; at: number }) => entry.level <= (now - entry.at) * this.ratePerMs;
+    if (next > 0) setLatest(this.#buckets, key, { level: next, at: now }, empty);
+    else this.#buckets.delete(key);
     return { charged: true };
   }
 }

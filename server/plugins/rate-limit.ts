@@ -13,13 +13,12 @@ import type { FastifyInstance, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Cluster, Redis } from 'ioredis';
 import { HttpError } from '../errors.js';
+import { setLatest } from '../local-counts.js';
 import { RedisFallback } from '../redis-fallback.js';
 import { lua, runScript } from '../store/redis-scripts.js';
 
 /** Redis keys: `bl:rate:GROUP:CLIENT`, one a client and group, living one window. */
 const KEY_PREFIX = 'bl:rate:';
-/** Clients this process keeps counts for; beyond it the least recently started window is dropped. */
-const MAX_LOCAL_CLIENTS = 100_000;
 
 /** KEYS: the counter. ARGV: window ms. Returns {count, ms left}. The TTL is set again should a key lack one. */
 const COUNT = lua(`local count = redis.call('INCR', KEYS[1])
@@ -60,18 +59,9 @@ class SharedCounters implements FastifyRateLimitStore {
     const now = Date.now();
     let entry = this.#local.get(key);
     if (!entry || entry.resetAt <= now) {
-      // Re-inserted, so the map's order is the order windows started in: the oldest, first
-      // to end, go first — a couple of ended ones with every new window, and beyond the
-      // bound the oldest whatever its state.
-      this.#local.delete(key);
-      for (let i = 0; i < 2; i++) {
-        const oldest = this.#local.entries().next().value;
-        if (!oldest || oldest[1].resetAt > now) break;
-        this.#local.delete(oldest[0]);
-      }
-      if (this.#local.size >= MAX_LOCAL_CLIENTS) this.#local.delete(this.#local.keys().next().value!);
+      // Set anew when a window starts: the windows that ended first go first.
       entry = { count: 0, resetAt: now + timeWindow };
-      this.#local.set(key, entry);
+      setLatest(this.#local, key, entry, (started) => started.resetAt <= now);
     }
     entry.count += 1;
     return { current: entry.count, ttl: entry.resetAt - now };

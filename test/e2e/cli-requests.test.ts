@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContextRecorder } from '../helpers/browser.js';
 import { burnlink, makeRequest, tempDir } from '../cli/harness.js';
 import { freshContext, useServerAndBrowser } from './harness.js';
-import { attachFiles } from './pages.js';
+import { attachFiles, createRequest, revealAnswer, waitForHeading } from './pages.js';
 
 const NOTE = 'The staging database password, please — danke!';
 const ANSWER = 'hunter2 ✓\nsecond line\n';
@@ -18,32 +18,15 @@ const ANSWER = 'hunter2 ✓\nsecond line\n';
 describe('requests between the CLI and the page', () => {
   const env = useServerAndBrowser();
 
-  async function heading(page: Page, name: string) {
-    await page.getByRole('heading', { name, exact: true }).waitFor();
-  }
-
-  /** Makes a request on the page (/request) and returns the two links it shows. */
-  async function requestInBrowser(
-    note = '',
-    recorders: ContextRecorder[] = [],
-  ): Promise<{ requestLink: string; inboxLink: string }> {
-    const requester = await (await freshContext(env.browser, recorders)).newPage();
-    await requester.goto(`${env.server.url}/request`);
-    await requester.getByLabel('Note for the person (optional)').fill(note);
-    await requester.getByRole('button', { name: 'Create request link' }).click();
-    return {
-      requestLink: await requester.getByLabel('Request link', { exact: true }).inputValue(),
-      inboxLink: await requester.getByLabel('Inbox link', { exact: true }).inputValue(),
-    };
+  /** Makes a request on the page, in a fresh context, and returns the two links it shows. */
+  async function requestInBrowser(note = '', recorders: ContextRecorder[] = []) {
+    return createRequest(await (await freshContext(env.browser, recorders)).newPage(), env.server.url, note);
   }
 
   /** Opens the inbox in a fresh context and reveals the answer. */
   async function revealInBrowser(inboxLink: string, recorders: ContextRecorder[] = []): Promise<Page> {
     const reader = await (await freshContext(env.browser, recorders)).newPage();
-    await reader.goto(inboxLink);
-    await heading(reader, 'An answer is waiting');
-    await reader.getByRole('button', { name: 'Reveal' }).click();
-    await heading(reader, 'The answer');
+    await revealAnswer(reader, inboxLink);
     return reader;
   }
 
@@ -53,12 +36,12 @@ describe('requests between the CLI and the page', () => {
 
     const responder = await (await freshContext(env.browser, recorders)).newPage();
     await responder.goto(requestLink);
-    await heading(responder, 'You have been asked for a secret');
+    await waitForHeading(responder, 'You have been asked for a secret');
     await responder.getByText(NOTE).waitFor();
     await responder.getByLabel('Secret', { exact: true }).fill(ANSWER);
     await attachFiles(responder, [{ name: 'dump.sql', mimeType: 'application/sql', buffer: Buffer.from('SELECT 1;') }]);
     await responder.getByRole('button', { name: 'Encrypt and send' }).click();
-    await heading(responder, 'Sent');
+    await waitForHeading(responder, 'Sent');
 
     const out = await tempDir();
     const got = await burnlink(['get', inboxLink, '--out', out]);

@@ -82,6 +82,34 @@ export async function reveal(page: Page): Promise<string> {
   return page.getByLabel('Secret', { exact: true }).inputValue();
 }
 
+/** Waits for a heading with exactly this name. */
+export async function waitForHeading(page: Page, name: string): Promise<void> {
+  await page.getByRole('heading', { name, exact: true }).waitFor();
+}
+
+/** Makes a request on /request with `note` and returns the two links it shows. */
+export async function createRequest(
+  page: Page,
+  origin: string,
+  note = '',
+): Promise<{ requestLink: string; inboxLink: string }> {
+  await page.goto(`${origin}/request`);
+  await page.getByLabel('Note for the person (optional)').fill(note);
+  await page.getByRole('button', { name: 'Create request link' }).click();
+  return {
+    requestLink: await page.getByLabel('Request link', { exact: true }).inputValue(),
+    inboxLink: await page.getByLabel('Inbox link', { exact: true }).inputValue(),
+  };
+}
+
+/** Opens an inbox link with an answer waiting and reveals it. */
+export async function revealAnswer(page: Page, inboxLink: string): Promise<void> {
+  await page.goto(inboxLink);
+  await waitForHeading(page, 'An answer is waiting');
+  await page.getByRole('button', { name: 'Reveal' }).click();
+  await waitForHeading(page, 'The answer');
+}
+
 /** Saves the page at a phone's and a desktop's width (light, and dark at both widths) into test-results/e2e. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   await mkdir('test-results/e2e', { recursive: true });

@@ -9,12 +9,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { simpleParser } from 'mailparser';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requestText, type ContextRecorder } from '../helpers/browser.js';
 import { startMailbox, type Mailbox } from '../helpers/mailbox.js';
 import { freshContext, useServerAndBrowser } from './harness.js';
-import { attachFiles, screenshots } from './pages.js';
+import { attachFiles, screenshots, waitForHeading } from './pages.js';
 
 const NOTE = 'Please send the card number for invoice 2291.\n<b>not bold</b> — danke!';
 const ANSWER = '4111 1111 1111 1111\nexp 12/29\ncvc 123';
@@ -29,23 +28,19 @@ describe('asking for a secret', () => {
   });
   afterAll(async () => mailbox?.close());
 
-  async function heading(page: Page, name: string) {
-    await page.getByRole('heading', { name, exact: true }).waitFor();
-  }
-
   it('goes from a request to one read answer, with an alert that carries nothing secret', async () => {
     const recorders: ContextRecorder[] = [];
     const requester = await (await freshContext(env.browser, recorders)).newPage();
     await requester.goto(`${env.server.url}/`);
     await requester.getByRole('link', { name: 'Request a secret' }).click();
-    await heading(requester, 'Request a secret');
+    await waitForHeading(requester, 'Request a secret');
     await requester.getByLabel('Note for the person (optional)').fill(NOTE);
     await requester.getByLabel('Stays open for').and(requester.locator(':enabled')).selectOption({ label: '7 days' });
     await requester.getByLabel('Email me when it has been answered').check();
     await requester.getByLabel('Your email address').fill(ADDRESS);
     await screenshots(requester, 'request-form');
     await requester.getByRole('button', { name: 'Create request link' }).click();
-    await heading(requester, 'Your request link is ready');
+    await waitForHeading(requester, 'Your request link is ready');
     const requestLink = await requester.getByLabel('Request link', { exact: true }).inputValue();
     const inboxLink = await requester.getByLabel('Inbox link', { exact: true }).inputValue();
     const mailto = await requester.getByRole('link', { name: 'Send the request link by email' }).getAttribute('href');
@@ -60,7 +55,7 @@ describe('asking for a secret', () => {
     const responderContext = await freshContext(env.browser, recorders);
     const responder = await responderContext.newPage();
     await responder.goto(requestLink);
-    await heading(responder, 'You have been asked for a secret');
+    await waitForHeading(responder, 'You have been asked for a secret');
     expect(await responder.locator('blockquote').innerText()).toBe(NOTE);
     await responder.getByText('Only the person who sent you this link can read what you send.').waitFor();
     expect(await responder.evaluate(() => location.hash)).toBe('');
@@ -68,7 +63,7 @@ describe('asking for a secret', () => {
     await attachFiles(responder, [FILE]);
     await screenshots(responder, 'answer-form');
     await responder.getByRole('button', { name: 'Encrypt and send' }).click();
-    await heading(responder, 'Sent');
+    await waitForHeading(responder, 'Sent');
 
     const [raw] = await mailbox.waitForMessages(1);
     const mail = await simpleParser(raw!);
@@ -81,12 +76,12 @@ describe('asking for a secret', () => {
 
     const reader = await (await freshContext(env.browser, recorders)).newPage();
     await reader.goto(inboxLink);
-    await heading(reader, 'An answer is waiting');
+    await waitForHeading(reader, 'An answer is waiting');
     expect(await reader.locator('blockquote').innerText()).toBe(NOTE);
     expect(await reader.evaluate(() => location.hash)).toBe('');
     await screenshots(reader, 'inbox-answered');
     await reader.getByRole('button', { name: 'Reveal' }).click();
-    await heading(reader, 'The answer');
+    await waitForHeading(reader, 'The answer');
     expect(await reader.getByLabel('Secret', { exact: true }).inputValue()).toBe(ANSWER);
     const [download] = await Promise.all([
       reader.waitForEvent('download'),
@@ -98,10 +93,10 @@ describe('asking for a secret', () => {
 
     const again = await (await freshContext(env.browser, recorders)).newPage();
     await again.goto(inboxLink);
-    await heading(again, 'The answer has already been read');
+    await waitForHeading(again, 'The answer has already been read');
     const responderAgain = await (await freshContext(env.browser, recorders)).newPage();
     await responderAgain.goto(requestLink);
-    await heading(responderAgain, 'This request has already been answered');
+    await waitForHeading(responderAgain, 'This request has already been answered');
 
     for (const recorder of recorders) expect(recorder.problems).toEqual([]);
     const sent = (await Promise.all(recorders.map((recorder) => recorder.requests()))).map((list) =>

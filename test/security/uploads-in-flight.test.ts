@@ -7,12 +7,12 @@
  * 429 for an address with too many uploads, 503 with Retry-After when the server has too
  * many bytes in flight.
  */
-import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { killBuiltServer, startBuiltServer, type BuiltServer } from '../helpers/built-server.js';
 import { startServer } from '../helpers/server.js';
+import { rssOf } from '../helpers/process-memory.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 
 const MiB = 1024 * 1024;
@@ -27,11 +27,6 @@ const createBody = (bytes: number) =>
   Buffer.from(JSON.stringify({ ciphertext: b64(fakeEnvelope({ bytes })), accessHash: newProofs().accessHash }));
 /** The largest envelope the default MAX_SECRET_BYTES allows. */
 const LARGEST = createBody(8 * MiB - 64 * 1024);
-
-function rssOf(pid: number): number {
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match![1]) * 1024;
-}
 
 interface Upload {
   socket: Socket;

@@ -3,24 +3,26 @@
  * answer routes, as the words the page then shows, and an answer sent.
  */
 import { describe, expect, it } from 'vitest';
-import type { Limits, RequestStatus } from '../../../web/src/lib/api.js';
+import type { RequestStatus } from '../../../web/src/lib/api.js';
 import { decodeBase64Url } from '../../../web/src/lib/base64url.js';
 import { requestLink } from '../../../web/src/lib/link.js';
 import { openSealed } from '../../../web/src/lib/sealed.js';
 import { AnswerFlow } from '../../../web/src/pages/answer.svelte.js';
 import AnswerPage from '../../../web/src/pages/AnswerPage.svelte';
 import { newTestRequest } from '../../helpers/requests.js';
-import { fakeApi, refusal, serverMessage, theOneCall, type EveryCallCode, type RefusalCode } from './fake-api.js';
+import {
+  fakeApi,
+  refusal,
+  serverMessage,
+  theOneCall,
+  type EveryCallCode,
+  type RefusalCode,
+  LIMITS,
+  ID,
+} from './fake-api.js';
 import { en, shown, type Shown } from './shown.js';
 
 const t = en.answer;
-const LIMITS: Limits = {
-  maxSecretBytes: 1_000_000,
-  maxViews: 100,
-  expiresIn: { min: 300, max: 2_592_000, default: 86_400 },
-  alerts: false,
-};
-const ID = 'AbCdEfGhIjKlMnOpQrStU';
 
 /** A request with a note, the status the server answers for it, and its link as the page finds it opened. */
 async function openRequest() {

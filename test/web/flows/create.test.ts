@@ -4,22 +4,24 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sealedSize, utf8Length } from '../../../web/src/files.js';
-import type { Limits } from '../../../web/src/lib/api.js';
 import { deriveKeys, open } from '../../../web/src/lib/envelope.js';
 import { parseSecretLink } from '../../../web/src/lib/link.js';
 import { locale } from '../../../web/src/locale.svelte.js';
 import { CreateFlow } from '../../../web/src/pages/create.svelte.js';
 import CreatePage from '../../../web/src/pages/CreatePage.svelte';
-import { fakeApi, refusal, serverMessage, theOneCall, type EveryCallCode, type RefusalCode } from './fake-api.js';
+import {
+  fakeApi,
+  refusal,
+  serverMessage,
+  theOneCall,
+  type EveryCallCode,
+  type RefusalCode,
+  LIMITS,
+  ID,
+} from './fake-api.js';
 import { en, shown } from './shown.js';
 
 const t = en.create;
-const LIMITS: Limits = {
-  maxSecretBytes: 1_000_000,
-  maxViews: 100,
-  expiresIn: { min: 300, max: 2_592_000, default: 86_400 },
-  alerts: false,
-};
 const TEXT = 'hunter2';
 
 /** A form with TEXT typed, the limits loaded. */
@@ -79,7 +81,7 @@ describe('creating a secret', () => {
       limits: () => Promise.resolve(LIMITS),
       create: () =>
         Promise.resolve({
-          id: 'AbCdEfGhIjKlMnOpQrStU',
+          id: ID,
           expiresAt: Date.now() + 86_400_000,
           manageToken: 'T'.repeat(43),
         }),
@@ -90,7 +92,7 @@ describe('creating a secret', () => {
     expect(flow.phase.name).toBe('created');
     const { link, receiptLink } = (flow.phase as Extract<typeof flow.phase, { name: 'created' }>).created;
     const { id, linkKey } = parseSecretLink(link);
-    expect(id).toBe('AbCdEfGhIjKlMnOpQrStU');
+    expect(id).toBe(ID);
     expect(receiptLink).toBe(`https://burnlink.test/r/${id}#${'T'.repeat(43)}`);
     const [sent] = theOneCall(api.calls.create);
     expect(await open(sent.envelope, await deriveKeys(linkKey))).toEqual({ text: TEXT, files: [] });

@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import { API_ERRORS, type ErrorCode } from '../../../server/errors.js';
-import { ApiClient, ApiError } from '../../../web/src/lib/api.js';
+import { ApiClient, ApiError, type Limits } from '../../../web/src/lib/api.js';
 import type { operations } from '../../../web/src/lib/api-types.js';
 
 type ErrorOf<Response> = Response extends { content: { 'application/json': { error: infer Code } } } ? Code : never;
@@ -22,6 +22,17 @@ export type RefusalCode<Operation extends keyof operations> = operations[Operati
  * What any call can end in besides its route's own refusals: a fault of the server
  * (500, on every route), and the client's own codes for no usable answer at all.
  */
+/** The server's limits, as the flows that ask for them are given them. */
+export const LIMITS: Limits = {
+  maxSecretBytes: 1_000_000,
+  maxViews: 100,
+  expiresIn: { min: 300, max: 2_592_000, default: 86_400 },
+  alerts: false,
+};
+
+/** The id of the secret or request every flow test works on. */
+export const ID = 'AbCdEfGhIjKlMnOpQrStU';
+
 export const EVERY_CALL = ['internal', 'network', 'bad_reply'] as const;
 export type EveryCallCode = (typeof EVERY_CALL)[number];
 

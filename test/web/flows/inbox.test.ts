@@ -9,7 +9,7 @@ import { inboxLink } from '../../../web/src/lib/link.js';
 import { InboxFlow } from '../../../web/src/pages/inbox.svelte.js';
 import InboxPage from '../../../web/src/pages/InboxPage.svelte';
 import { newTestRequest, sealedAnswer } from '../../helpers/requests.js';
-import { fakeApi, refusal, serverMessage, type EveryCallCode, type RefusalCode } from './fake-api.js';
+import { fakeApi, refusal, serverMessage, type EveryCallCode, type RefusalCode, ID } from './fake-api.js';
 import { en, pageText, shown, type Shown } from './shown.js';
 
 const t = en.inbox;
@@ -26,7 +26,7 @@ async function answeredRequest() {
     readAt: null,
     envelope: decodeBase64Url(test.body.ciphertext),
   };
-  const url = new URL(inboxLink('https://burnlink.test', 'AbCdEfGhIjKlMnOpQrStU', test.inbox.inboxKey));
+  const url = new URL(inboxLink('https://burnlink.test', ID, test.inbox.inboxKey));
   const location = { pathname: url.pathname, hash: url.hash, origin: url.origin, reopened: false };
   return { test, answered, location };
 }
@@ -100,6 +100,6 @@ describe('revealing the answer', () => {
     await flow.reveal();
     expect(shown(InboxPage, flow)).toEqual({ heading: t.revealedHeading, alerts: [] });
     expect(flow.phase).toMatchObject({ name: 'revealed', secret: { text: 'hunter2', files: [] } });
-    expect(api.calls.revealAnswer).toEqual([['AbCdEfGhIjKlMnOpQrStU', test.inbox.proof]]);
+    expect(api.calls.revealAnswer).toEqual([[ID, test.inbox.proof]]);
   });
 });

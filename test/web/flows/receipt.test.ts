@@ -7,7 +7,7 @@ import type { Receipt } from '../../../web/src/lib/api.js';
 import { receiptLink } from '../../../web/src/lib/link.js';
 import { ReceiptFlow } from '../../../web/src/pages/receipt.svelte.js';
 import ReceiptPage from '../../../web/src/pages/ReceiptPage.svelte';
-import { fakeApi, refusal, serverMessage, type EveryCallCode, type RefusalCode } from './fake-api.js';
+import { fakeApi, refusal, serverMessage, type EveryCallCode, type RefusalCode, ID } from './fake-api.js';
 import { en, pageText, shown, type Shown } from './shown.js';
 
 const t = en.receipt;
@@ -20,7 +20,7 @@ const PENDING: Receipt = {
 };
 /** A manage token as the server makes them: canonical base64url. */
 const TOKEN = `${'T'.repeat(42)}A`;
-const url = new URL(receiptLink('https://burnlink.test', 'AbCdEfGhIjKlMnOpQrStU', TOKEN));
+const url = new URL(receiptLink('https://burnlink.test', ID, TOKEN));
 const LOCATION = { pathname: url.pathname, hash: url.hash, reopened: false };
 
 describe('opening a receipt', () => {
@@ -41,7 +41,7 @@ describe('opening a receipt', () => {
     const flow = new ReceiptFlow(api, LOCATION);
     await flow.load();
     expect(shown(ReceiptPage, flow)).toEqual(expected);
-    expect(api.calls.receipt).toEqual([['AbCdEfGhIjKlMnOpQrStU', TOKEN]]);
+    expect(api.calls.receipt).toEqual([[ID, TOKEN]]);
   });
 });
 
@@ -84,7 +84,7 @@ describe('burning from the receipt', () => {
     flow.askToBurn();
     expect(api.calls.burn).toBeUndefined();
     await flow.burn();
-    expect(api.calls.burn).toEqual([['AbCdEfGhIjKlMnOpQrStU', TOKEN]]);
+    expect(api.calls.burn).toEqual([[ID, TOKEN]]);
     expect(pageText(ReceiptPage, flow)).toContain(t.burned);
   });
 });

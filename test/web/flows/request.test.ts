@@ -3,21 +3,23 @@
  * request, as the words the form then shows (the note stays), and a request made.
  */
 import { describe, expect, it } from 'vitest';
-import type { Limits } from '../../../web/src/lib/api.js';
 import { parseLink } from '../../../web/src/lib/link.js';
 import { deriveRequestKeys, openRequest } from '../../../web/src/lib/request.js';
 import { RequestFlow } from '../../../web/src/pages/request.svelte.js';
 import RequestPage from '../../../web/src/pages/RequestPage.svelte';
-import { fakeApi, refusal, serverMessage, theOneCall, type EveryCallCode, type RefusalCode } from './fake-api.js';
+import {
+  fakeApi,
+  refusal,
+  serverMessage,
+  theOneCall,
+  type EveryCallCode,
+  type RefusalCode,
+  LIMITS,
+  ID,
+} from './fake-api.js';
 import { en, shown } from './shown.js';
 
 const t = en.request;
-const LIMITS: Limits = {
-  maxSecretBytes: 1_000_000,
-  maxViews: 100,
-  expiresIn: { min: 300, max: 2_592_000, default: 86_400 },
-  alerts: false,
-};
 const NOTE = 'The database password, please.';
 
 /** A form with NOTE typed, the limits loaded. */
@@ -69,15 +71,15 @@ describe('making a request', () => {
   it('shows a request link that opens the note, and an inbox link for the same request', async () => {
     const api = fakeApi({
       limits: () => Promise.resolve(LIMITS),
-      createRequest: () => Promise.resolve({ id: 'AbCdEfGhIjKlMnOpQrStU', expiresAt: Date.now() + 86_400_000 }),
+      createRequest: () => Promise.resolve({ id: ID, expiresAt: Date.now() + 86_400_000 }),
     });
     const flow = await typed(api);
     await flow.submit();
     expect(shown(RequestPage, flow)).toEqual({ heading: en.requestCreated.heading, alerts: [] });
     const { link, inboxLink } = (flow.phase as Extract<typeof flow.phase, { name: 'created' }>).created;
     const request = parseLink(link);
-    expect(request).toMatchObject({ kind: 'q', id: 'AbCdEfGhIjKlMnOpQrStU' });
-    expect(parseLink(inboxLink)).toMatchObject({ kind: 'i', id: 'AbCdEfGhIjKlMnOpQrStU' });
+    expect(request).toMatchObject({ kind: 'q', id: ID });
+    expect(parseLink(inboxLink)).toMatchObject({ kind: 'i', id: ID });
     const [sent] = theOneCall(api.calls.createRequest);
     expect((await openRequest(sent.envelope, await deriveRequestKeys(request.key))).note).toBe(NOTE);
   });

@@ -8,7 +8,7 @@ import { deriveKeys, newLinkKey, seal } from '../../../web/src/lib/envelope.js';
 import { secretLink } from '../../../web/src/lib/link.js';
 import { RevealFlow } from '../../../web/src/pages/reveal.svelte.js';
 import RevealPage from '../../../web/src/pages/RevealPage.svelte';
-import { fakeApi, refusal, serverMessage, type EveryCallCode, type RefusalCode } from './fake-api.js';
+import { fakeApi, refusal, serverMessage, type EveryCallCode, type RefusalCode, ID } from './fake-api.js';
 import { en, shown, type Shown } from './shown.js';
 
 const t = en.reveal;
@@ -18,7 +18,7 @@ const STATUS: SecretStatus = { expiresAt: Date.now() + 3_600_000, viewsLeft: 1, 
 async function sealedSecret(text: string) {
   const linkKey = newLinkKey();
   const envelope = await seal({ text, files: [] }, await deriveKeys(linkKey));
-  const url = new URL(secretLink('https://burnlink.test', 'AbCdEfGhIjKlMnOpQrStU', linkKey));
+  const url = new URL(secretLink('https://burnlink.test', ID, linkKey));
   return { location: { pathname: url.pathname, hash: url.hash, reopened: false }, envelope };
 }
 

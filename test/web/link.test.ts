@@ -7,6 +7,7 @@ import {
   LinkError,
   parseLink,
   parseKeyedLocation,
+  MAX_LABEL_CHARS,
   parseReceiptLocation,
   parseSecretLink,
   parseSecretLocation,
@@ -87,11 +88,26 @@ describe('links', () => {
   it('formats and parses receipt links', () => {
     const token = encodeBase64Url(newLinkKey());
     const url = new URL(receiptLink('https://burn.example', ID, token));
-    expect(parseReceiptLocation(url.pathname, url.hash)).toEqual({ id: ID, manageToken: token });
+    expect(parseReceiptLocation(url.pathname, url.hash)).toEqual({ id: ID, manageToken: token, label: '' });
     expect(() => parseReceiptLocation(url.pathname, '')).toThrow(LinkError);
     expect(() => parseReceiptLocation(url.pathname, '#short')).toThrow(LinkError);
     // Non-canonical base64url (nonzero trailing bits) is damage, as the server sees it.
     expect(() => parseReceiptLocation(url.pathname, `#${'A'.repeat(42)}B`)).toThrow(LinkError);
+  });
+
+  it('carries the private label in the receipt fragment, never beyond it', () => {
+    const token = encodeBase64Url(newLinkKey());
+    const label = 'DB-Passwort für Anna 🔑';
+    const url = new URL(receiptLink('https://burn.example', ID, token, `  ${label} `));
+    expect(url.hash).toMatch(/^#[A-Za-z0-9_-]{43}\.[A-Za-z0-9_-]+$/);
+    expect(parseReceiptLocation(url.pathname, url.hash)).toEqual({ id: ID, manageToken: token, label });
+    expect(receiptLink('https://burn.example', ID, token, '   ')).toBe(`https://burn.example/r/${ID}#${token}`);
+    expect(() => receiptLink('https://burn.example', ID, token, 'x'.repeat(MAX_LABEL_CHARS + 1))).toThrow(RangeError);
+    // A damaged label loses only the note: the token still opens the receipt.
+    for (const bad of ['.', '.A', '.____', `.${encodeBase64Url(new Uint8Array([0xff, 0xfe]))}`]) {
+      expect(parseReceiptLocation(url.pathname, `#${token}${bad}`)).toEqual({ id: ID, manageToken: token, label: '' });
+    }
+    expect(() => parseReceiptLocation(url.pathname, `#${token.slice(1)}.${'A'.repeat(4)}`)).toThrow(LinkError);
   });
 
   it('formats and parses request and inbox links, each within 80 characters of path and fragment', async () => {

@@ -3,7 +3,8 @@
  * never send:
  *
  *   ORIGIN/s/ID#2.KEY    a secret, for its recipient (`#1.` for one made before format 2)
- *   ORIGIN/r/ID#TOKEN    the sender's receipt
+ *   ORIGIN/r/ID#TOKEN    the sender's receipt (status page)
+ *   ORIGIN/r/ID#TOKEN.LABEL   …with the sender's private label, base64url of its UTF-8
  *   ORIGIN/q/ID#1.KEY    a request for a secret, for the responder
  *   ORIGIN/i/ID#1.KEY    the requester's private inbox
  */
@@ -59,9 +60,18 @@ export function inboxLink(origin: string, id: string, inboxKey: Uint8Array): str
   return keyedLink(origin, 'i', id, inboxKey);
 }
 
-/** The sender's private receipt link. */
-export function receiptLink(origin: string, id: string, manageToken: string): string {
-  return `${origin}/r/${id}#${manageToken}`;
+/** The longest private label, in code points: a note to oneself, not a message. */
+export const MAX_LABEL_CHARS = 80;
+
+/**
+ * The sender's private receipt link. The optional label ("DB password for Anna") rides in
+ * the fragment after the token, so it stays with the sender and never reaches the server.
+ */
+export function receiptLink(origin: string, id: string, manageToken: string, label = ''): string {
+  const trimmed = label.trim();
+  if ([...trimmed].length > MAX_LABEL_CHARS) throw new RangeError(`A label has at most ${MAX_LABEL_CHARS} characters.`);
+  const suffix = trimmed === '' ? '' : `.${encodeBase64Url(new TextEncoder().encode(trimmed))}`;
+  return `${origin}/r/${id}#${manageToken}${suffix}`;
 }
 
 /** Reads the id and key from the path and fragment of a page of this kind. */
@@ -88,13 +98,29 @@ export function parseSecretLocation(pathname: string, hash: string): { id: strin
   return { id, linkKey: key };
 }
 
-/** Reads the id and manage token from a receipt page's path and fragment. */
-export function parseReceiptLocation(pathname: string, hash: string): { id: string; manageToken: string } {
+/** Reads the id, manage token and private label ('' when none) from a receipt page's path and fragment. */
+export function parseReceiptLocation(
+  pathname: string,
+  hash: string,
+): { id: string; manageToken: string; label: string } {
   const id = idFrom(pathname, 'r');
-  const token = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (token === '') throw new LinkError('missing_key', 'The receipt link has no token: it was cut off before the “#”.');
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (fragment === '')
+    throw new LinkError('missing_key', 'The receipt link has no token: it was cut off before the “#”.');
+  const dot = fragment.indexOf('.');
+  const token = dot < 0 ? fragment : fragment.slice(0, dot);
   if (!TOKEN.test(token)) throw new LinkError('bad_key', 'The token in the receipt link is damaged.');
-  return { id, manageToken: token };
+  return { id, manageToken: token, label: dot < 0 ? '' : labelFrom(fragment.slice(dot + 1)) };
+}
+
+/** A damaged label costs the sender only their note, never the receipt: it reads as none. */
+function labelFrom(encoded: string): string {
+  try {
+    const label = new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64Url(encoded)).trim();
+    return [...label].length <= MAX_LABEL_CHARS ? label : '';
+  } catch {
+    return '';
+  }
 }
 
 /** Parses a whole keyed link, as the CLI receives it: its kind from its path. */

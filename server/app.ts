@@ -7,6 +7,7 @@ import type { Config } from './config.js';
 import alerts from './plugins/alerts.js';
 import byteBudget from './plugins/byte-budget.js';
 import clientKey from './plugins/client-key.js';
+import createAuth from './plugins/create-auth.js';
 import drain from './plugins/drain.js';
 import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(metrics, { config, clusterWorker: options.clusterWorker ?? false });
   await app.register(clientKey, { config });
   await app.register(rateLimit);
+  await app.register(createAuth, { config });
   await app.register(byteBudget, { config });
   await app.register(uploadCap, { config });
   await app.register(alerts, { config });

@@ -95,6 +95,13 @@ export const ConfigSchema = Type.Object({
         '(IPs, CIDR ranges, loopback, linklocal, uniquelocal)',
     },
   ),
+  createAuth: Type.Union([Type.Literal('none'), Type.Literal('header'), Type.Literal('oidc')], {
+    env: 'CREATE_AUTH',
+    default: 'none',
+    description:
+      'who may create secrets and requests: none (anyone), header (users a trusted proxy names, see AUTH_HEADER), ' +
+      'or oidc (users signed in through OIDC_ISSUER); API tokens work with any; reading and answering stay open',
+  }),
   rateLimitCreate: Type.Integer({
     env: 'RATE_LIMIT_CREATE',
     default: 30,

@@ -28,6 +28,17 @@ export const API_ERRORS = {
     status: 400,
     meaning: 'an alert address was sent, but this server does not send email alerts (GET /api/limits says so)',
   },
+  sign_in_required: {
+    status: 401,
+    meaning:
+      'creating secrets and requests on this server needs a signed-in user or an API token ' +
+      '(GET /api/limits says how); reading and answering never do',
+  },
+  invalid_token: { status: 401, meaning: 'the API token is unknown or revoked' },
+  not_allowed: {
+    status: 403,
+    meaning: 'the signed-in user may not create here (not in an allowed domain or group), or the feature is off',
+  },
   forbidden: { status: 403, meaning: 'a path of the page that the file system refuses (a NUL byte, a name too long)' },
   wrong_passphrase: {
     status: 403,
@@ -100,6 +111,18 @@ export const secretGone = () =>
 
 export const receiptGone = () =>
   new HttpError(404, 'not_found', 'No such receipt: the token is wrong or the receipt has expired.');
+
+export const signInRequired = (mode: 'header' | 'oidc') =>
+  new HttpError(
+    401,
+    'sign_in_required',
+    mode === 'oidc'
+      ? 'Sign in to create secrets and requests on this server, or send an API token.'
+      : 'Creating secrets and requests on this server goes through its sign-in, or needs an API token.',
+  );
+
+export const invalidToken = () =>
+  new HttpError(401, 'invalid_token', 'This API token is unknown or has been revoked; ask the operator for a new one.');
 
 export const invalidRequest = (message: string) => new HttpError(400, 'invalid_request', message);
 

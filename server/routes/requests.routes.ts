@@ -13,6 +13,7 @@ import { envelopeBodyLimit, readEnvelope } from '../envelope-input.js';
 import { envelopeShapeProblem, REQUEST_ENVELOPE, SEALED_ENVELOPE, type EnvelopeKind } from '../envelope-shape.js';
 import { alertsUnavailable, HttpError } from '../errors.js';
 import { byteBudget } from '../plugins/byte-budget.js';
+import { createGuard } from '../plugins/create-auth.js';
 import { rateLimiter } from '../plugins/rate-limit.js';
 import { uploadCap } from '../plugins/upload-cap.js';
 import { proofHash } from '../proof-hash.js';
@@ -36,7 +37,7 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
   api.post(
     '/api/requests',
     {
-      onRequest: [...createLimit, ...uploadCap(app)],
+      onRequest: [...createLimit, ...createGuard(app), ...uploadCap(app)],
       ...byteBudget(app, config),
       schema: schemas.createRequest(config),
     },

@@ -11,6 +11,7 @@ import { secretEnvelopeProblem } from '../envelope-shape.js';
 import { alertsUnavailable, HttpError, invalidRequest, receiptGone, secretGone, wrongPassphrase } from '../errors.js';
 import { newManageToken } from '../manage-token.js';
 import { byteBudget } from '../plugins/byte-budget.js';
+import { createGuard } from '../plugins/create-auth.js';
 import { rateLimiter } from '../plugins/rate-limit.js';
 import { uploadCap } from '../plugins/upload-cap.js';
 import { proofHash } from '../proof-hash.js';
@@ -37,7 +38,7 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
     '/api/secrets',
     {
       bodyLimit: envelopeBodyLimit(config.maxSecretBytes),
-      onRequest: [...createLimit, ...uploadCap(app)],
+      onRequest: [...createLimit, ...createGuard(app), ...uploadCap(app)],
       ...byteBudget(app, config),
       schema: schemas.createSecret(config),
     },

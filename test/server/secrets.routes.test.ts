@@ -291,6 +291,7 @@ describe('health and limits', () => {
       maxViews: 100,
       expiresIn: { min: 300, max: 30 * 86400, default: 86400 },
       alerts: false,
+      create: { auth: 'none', allowed: true, user: null },
     });
   });
 });

@@ -28,6 +28,7 @@ export const LIMITS: Limits = {
   maxViews: 100,
   expiresIn: { min: 300, max: 2_592_000, default: 86_400 },
   alerts: false,
+  create: { auth: 'none', allowed: true, user: null },
 };
 
 /** The id of the secret or request every flow test works on. */

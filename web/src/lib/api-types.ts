@@ -360,6 +360,15 @@ export interface operations {
             };
             /** @description whether this server sends email alerts (SMTP is configured) */
             alerts: boolean;
+            /** @description who may create here, and whether the one asking may */
+            create: {
+              /** @description CREATE_AUTH: who may create secrets and requests */
+              auth: 'none' | 'header' | 'oidc';
+              /** @description whether this request, as sent, may create */
+              allowed: boolean;
+              /** @description who this request creates as (the audit log records it); null for nobody */
+              user: string | null;
+            };
           };
         };
       };

@@ -112,7 +112,9 @@ describe('creating a secret', () => {
       timeZone: 'Asia/Kolkata',
     }).format(expiresAt);
     expect(lines[0]).toMatch(
-      new RegExp(`^Hello, I am sending you a secret through burnlink, with a one-time link that expires on .+, ${time} GMT\\+5:30\\. `),
+      new RegExp(
+        `^Hello, I am sending you a secret through burnlink, with a one-time link that expires on .+, ${time} GMT\\+5:30\\. `,
+      ),
     );
     expect(lines[0]).toMatch(/ You will also need a passphrase, which I will give you another way\.$/);
     expect(decodeURIComponent(body!)).not.toContain('never in the mail');

@@ -288,37 +288,40 @@ describe('the sender’s page', () => {
     it.each([
       ['en', 1280],
       ['de', 360],
-    ] as [Language, number][])('%s at %i px: reload and Back ask first, until the link is copied', async (language, width) => {
-      const sender = await senderPage(env.browser, env.server.url, language, width);
-      const { page, w } = sender;
-      // A page before this one, for Back to go to.
-      await page.goto(`${env.server.url}/request`);
-      await page.goto(`${env.server.url}/`);
-      await page.getByLabel(w.expires).and(page.locator(':enabled')).waitFor();
-      await page.getByLabel(w.secret, { exact: true }).fill('do not lose me');
-      await create(sender);
-      const seen = dialogs(page);
+    ] as [Language, number][])(
+      '%s at %i px: reload and Back ask first, until the link is copied',
+      async (language, width) => {
+        const sender = await senderPage(env.browser, env.server.url, language, width);
+        const { page, w } = sender;
+        // A page before this one, for Back to go to.
+        await page.goto(`${env.server.url}/request`);
+        await page.goto(`${env.server.url}/`);
+        await page.getByLabel(w.expires).and(page.locator(':enabled')).waitFor();
+        await page.getByLabel(w.secret, { exact: true }).fill('do not lose me');
+        await create(sender);
+        const seen = dialogs(page);
 
-      // Buttons that stay on the page do not ask.
-      await page.getByRole('button', { name: w.showQr }).click();
-      await page.getByRole('button', { name: w.hideQr }).click();
-      expect(seen).toEqual([]);
+        // Buttons that stay on the page do not ask.
+        await page.getByRole('button', { name: w.showQr }).click();
+        await page.getByRole('button', { name: w.hideQr }).click();
+        expect(seen).toEqual([]);
 
-      await page.evaluate(() => location.reload());
-      await expect.poll(() => seen).toEqual(['beforeunload']);
-      await page.getByRole('heading', { name: w.ready }).waitFor();
+        await page.evaluate(() => location.reload());
+        await expect.poll(() => seen).toEqual(['beforeunload']);
+        await page.getByRole('heading', { name: w.ready }).waitFor();
 
-      await page.evaluate(() => history.back());
-      await expect.poll(() => seen).toEqual(['beforeunload', 'beforeunload']);
-      expect(new URL(page.url()).pathname).toBe('/');
-      await page.getByRole('heading', { name: w.ready }).waitFor();
+        await page.evaluate(() => history.back());
+        await expect.poll(() => seen).toEqual(['beforeunload', 'beforeunload']);
+        expect(new URL(page.url()).pathname).toBe('/');
+        await page.getByRole('heading', { name: w.ready }).waitFor();
 
-      await page.getByRole('button', { name: w.copyLink }).click();
-      await page.getByText(w.linkCopied).waitFor();
-      await page.reload();
-      await page.getByLabel(w.expires).and(page.locator(':enabled')).waitFor();
-      expect(seen, 'no question once the link was copied').toEqual(['beforeunload', 'beforeunload']);
-    });
+        await page.getByRole('button', { name: w.copyLink }).click();
+        await page.getByText(w.linkCopied).waitFor();
+        await page.reload();
+        await page.getByLabel(w.expires).and(page.locator(':enabled')).waitFor();
+        expect(seen, 'no question once the link was copied').toEqual(['beforeunload', 'beforeunload']);
+      },
+    );
 
     it('does not ask once the message was copied, or the email written, or after Create another', async () => {
       for (const passOn of ['message', 'email', 'another'] as const) {
@@ -357,65 +360,68 @@ describe('the sender’s page', () => {
     it.each([
       ['en', 360],
       ['de', 1280],
-    ] as [Language, number][])('%s at %i px: Share, Copy message and email, never the passphrase', async (language, width) => {
-      const recorders: ContextRecorder[] = [];
-      const context = await freshContext(env.browser, recorders, {
-        locale: language === 'en' ? 'en-US' : 'de-DE',
-        viewport: { width, height: 800 },
-        permissions: ['clipboard-read', 'clipboard-write'],
-        bypassCSP: true,
-      });
-      // A browser with a Share sheet: what the page hands it is kept for the test.
-      await context.addInitScript(() => {
-        const shared: ShareData[] = [];
-        Object.assign(window, { shared });
-        Object.defineProperty(navigator, 'share', {
-          value: (data: ShareData) => {
-            shared.push(data);
-            return Promise.resolve();
-          },
+    ] as [Language, number][])(
+      '%s at %i px: Share, Copy message and email, never the passphrase',
+      async (language, width) => {
+        const recorders: ContextRecorder[] = [];
+        const context = await freshContext(env.browser, recorders, {
+          locale: language === 'en' ? 'en-US' : 'de-DE',
+          viewport: { width, height: 800 },
+          permissions: ['clipboard-read', 'clipboard-write'],
+          bypassCSP: true,
         });
-      });
-      const page = await context.newPage();
-      const w = WORDS[language];
-      const sender: Sender = { page, w, recorder: recorders[0]! };
-      await page.goto(`${env.server.url}/`);
-      await page.getByLabel(w.expires).and(page.locator(':enabled')).waitFor();
-      await page.getByLabel(w.secret, { exact: true }).fill('the wifi password');
-      await page.getByRole('button', { name: w.generate }).click();
-      const passphrase = await page.getByLabel(w.passphrase).inputValue();
-      await create(sender);
-      const link = await page.getByLabel(w.link, { exact: true }).inputValue();
+        // A browser with a Share sheet: what the page hands it is kept for the test.
+        await context.addInitScript(() => {
+          const shared: ShareData[] = [];
+          Object.assign(window, { shared });
+          Object.defineProperty(navigator, 'share', {
+            value: (data: ShareData) => {
+              shared.push(data);
+              return Promise.resolve();
+            },
+          });
+        });
+        const page = await context.newPage();
+        const w = WORDS[language];
+        const sender: Sender = { page, w, recorder: recorders[0]! };
+        await page.goto(`${env.server.url}/`);
+        await page.getByLabel(w.expires).and(page.locator(':enabled')).waitFor();
+        await page.getByLabel(w.secret, { exact: true }).fill('the wifi password');
+        await page.getByRole('button', { name: w.generate }).click();
+        const passphrase = await page.getByLabel(w.passphrase).inputValue();
+        await create(sender);
+        const link = await page.getByLabel(w.link, { exact: true }).inputValue();
 
-      await page.getByLabel(w.name).fill(w.sender);
-      await page.getByLabel(w.subject).fill(w.topic);
-      const body = await page.getByLabel(w.message, { exact: true }).inputValue();
-      const [paragraph, blank, last, ...rest] = body.split('\n');
-      expect(paragraph).toContain(w.opening);
-      expect(paragraph).toContain(w.nothingToPay);
-      expect(paragraph).toContain(w.needsPassphrase);
-      expect([blank, last, rest]).toEqual(['', link, []]);
-      expect(body).not.toContain(passphrase);
-      expect(await scan(page, `message ${language}-${width}`)).toEqual([]);
-      await shot(page, `created-message-${language}-${width}`);
+        await page.getByLabel(w.name).fill(w.sender);
+        await page.getByLabel(w.subject).fill(w.topic);
+        const body = await page.getByLabel(w.message, { exact: true }).inputValue();
+        const [paragraph, blank, last, ...rest] = body.split('\n');
+        expect(paragraph).toContain(w.opening);
+        expect(paragraph).toContain(w.nothingToPay);
+        expect(paragraph).toContain(w.needsPassphrase);
+        expect([blank, last, rest]).toEqual(['', link, []]);
+        expect(body).not.toContain(passphrase);
+        expect(await scan(page, `message ${language}-${width}`)).toEqual([]);
+        await shot(page, `created-message-${language}-${width}`);
 
-      await page.getByRole('button', { name: w.share, exact: true }).click();
-      const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
-      expect(shared).toEqual([{ title: w.mailSubject, text: body }]);
+        await page.getByRole('button', { name: w.share, exact: true }).click();
+        const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+        expect(shared).toEqual([{ title: w.mailSubject, text: body }]);
 
-      await page.getByRole('button', { name: w.copyMessage }).click();
-      await page.getByText(w.messageCopied).waitFor();
-      expect(await clipboard(page)).toBe(body);
+        await page.getByRole('button', { name: w.copyMessage }).click();
+        await page.getByText(w.messageCopied).waitFor();
+        expect(await clipboard(page)).toBe(body);
 
-      const mailto = new URL((await page.getByRole('link', { name: w.email }).getAttribute('href'))!);
-      expect(mailto.protocol).toBe('mailto:');
-      expect(mailto.searchParams.get('subject')).toBe(w.mailSubject);
-      expect(mailto.searchParams.get('body')).toBe(body.replace(/\n/g, '\r\n'));
+        const mailto = new URL((await page.getByRole('link', { name: w.email }).getAttribute('href'))!);
+        expect(mailto.protocol).toBe('mailto:');
+        expect(mailto.searchParams.get('subject')).toBe(w.mailSubject);
+        expect(mailto.searchParams.get('body')).toBe(body.replace(/\n/g, '\r\n'));
 
-      const everything = [body, JSON.stringify(shared), mailto.href, decodeURIComponent(mailto.href)].join('\n');
-      expect(everything).not.toContain(passphrase);
-      expect(sender.recorder.problems).toEqual([]);
-    });
+        const everything = [body, JSON.stringify(shared), mailto.href, decodeURIComponent(mailto.href)].join('\n');
+        expect(everything).not.toContain(passphrase);
+        expect(sender.recorder.problems).toEqual([]);
+      },
+    );
 
     it('offers no Share button where the browser has no Share sheet', async () => {
       const sender = await senderPage(env.browser, env.server.url, 'en', 1280);
@@ -435,10 +441,7 @@ describe('the sender’s page', () => {
     await create(sender);
     const statusLink = await page.getByLabel(w.status, { exact: true }).inputValue();
     await page.getByRole('button', { name: w.copyStatus }).click();
-    await Promise.all([
-      page.waitForResponse((response) => response.url().includes('/receipt')),
-      page.goto(statusLink),
-    ]);
+    await Promise.all([page.waitForResponse((response) => response.url().includes('/receipt')), page.goto(statusLink)]);
 
     const encoded = encodeBase64Url(new TextEncoder().encode(LABEL));
     const requests = await sender.recorder.requests();

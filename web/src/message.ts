@@ -65,7 +65,6 @@ export function composeMessage(words: MessageWords, input: MessageInput): Messag
  * paragraph), runs of spaces one, cut to `max` characters.
  */
 export function oneLine(text: string, max: number): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what this removes
   const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/gu, ' ').trim();
   return [...flat].slice(0, max).join('').trim();
 }

@@ -69,7 +69,8 @@ const create: typeof en = {
     messageLabel: 'Nachricht',
     messageCopied: 'Nachricht kopiert – fügen Sie sie in Ihre E-Mail ein',
     share: 'Teilen',
-    shareFailed: 'Das Teilen hat nicht geklappt. Kopieren Sie stattdessen die Nachricht oder senden Sie sie per E-Mail.',
+    shareFailed:
+      'Das Teilen hat nicht geklappt. Kopieren Sie stattdessen die Nachricht oder senden Sie sie per E-Mail.',
     email: 'Link per E-Mail senden',
     passphraseHeading: 'Die Passphrase',
     passphraseText:

@@ -56,8 +56,7 @@ const create = {
     passphraseNote:
       'The recipient also needs the passphrase. Tell it to them another way (by phone, in person), never in the same message as the link.',
     messageHeading: 'Send it in a message',
-    messageHint:
-      'With your name, the recipient knows the message is from you. The passphrase is never part of it.',
+    messageHint: 'With your name, the recipient knows the message is from you. The passphrase is never part of it.',
     nameLabel: 'Your name (optional)',
     subjectLabel: 'Subject (optional)',
     subjectHint: 'A few words, such as “Wi-Fi and contract”.',

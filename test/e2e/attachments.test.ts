@@ -63,7 +63,7 @@ describe('files in a secret', () => {
       { name: 'page.html', type: 'text/html', size: 33 },
     ]);
     const sealedKb = (Math.ceil((sealed / 1024) * 100) / 100).toFixed(2);
-    expect(group).toContain(` 3 files, 2.97 kB in all. Encrypted: ${sealedKb} kB of at most 64 kB.`);
+    expect(group).toContain(` 3 files, 2.97 kB in all. ${sealedKb} kB of 64 kB allowed.`);
 
     await sender.getByRole('button', { name: 'Remove photo.jpg' }).click();
     expect(await sender.evaluate(() => document.activeElement?.textContent)).toBe('Add files');

@@ -24,18 +24,18 @@ const TARGET_KB = 30;
  * (docs/BENCHMARKS.md, "Page weight", says what stands between it and the target).
  */
 const JS_BUDGET_KB = {
-  create: 36.5,
+  create: 39.5,
   reveal: 32,
   receipt: TARGET_KB,
-  request: 33,
-  answer: 33.5,
-  inbox: 31.5,
+  request: 33.5,
+  answer: 34,
+  inbox: 32,
 } satisfies Record<string, number>;
 const CSS_BUDGET_KB = 2.5;
 /** The QR encoder, fetched when the sender asks for the code. */
 const QR_BUDGET_KB = 8;
 /** The German catalogs of the path with the most words (create), fetched instead of the English ones. */
-const GERMAN_BUDGET_KB = 4;
+const GERMAN_BUDGET_KB = 4.5;
 
 type PathName = keyof typeof JS_BUDGET_KB;
 const PAGES = Object.keys(JS_BUDGET_KB) as PathName[];

@@ -47,7 +47,8 @@ describe('creating a secret', () => {
     const first = await field.inputValue();
     expect(first).toMatch(/^[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){4}$/);
     expect(await field.getAttribute('type')).toBe('text');
-    expect(await page.getByRole('button', { name: 'Show passphrase' }).getAttribute('aria-pressed')).toBe('true');
+    // The toggle says what it will do next.
+    await page.getByRole('button', { name: 'Hide passphrase' }).waitFor();
     await page.getByText('A random passphrase was generated and is shown.').waitFor();
     await page.getByRole('button', { name: 'Generate a passphrase' }).click();
     expect(await field.inputValue()).not.toBe(first);
@@ -75,7 +76,7 @@ describe('creating a secret', () => {
     return { page, link, expiresAt, recorder: recorders[0]! };
   }
 
-  it('shows when the link expires in the reader’s own time zone, and the receipt link', async () => {
+  it('shows when the link expires in the reader’s own time zone, and the status link', async () => {
     const { page, expiresAt, recorder } = await created();
     const local = new Intl.DateTimeFormat('en-US', {
       dateStyle: 'medium',
@@ -83,15 +84,15 @@ describe('creating a secret', () => {
       timeZone: 'Asia/Kolkata',
     });
     await page.getByText(`It can be opened once and expires in 1 hour, on ${local.format(expiresAt)}.`).waitFor();
-    await page.getByText('Keep this private link to see whether the secret has been viewed').waitFor();
-    await page.getByLabel('Receipt link', { exact: true }).waitFor();
+    await page.getByText('Your status link shows whether the secret has been opened').waitFor();
+    await page.getByLabel('Status link', { exact: true }).waitFor();
     expect(recorder.problems).toEqual([]);
   });
 
   it('copies the link, and says so', async () => {
     const { page, link, recorder } = await created({ clipboard: true });
     await page.getByRole('button', { name: 'Copy secret link' }).click();
-    await page.getByText('Copied').waitFor();
+    await page.getByText('Secret link copied — paste it into your message').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
     expect(recorder.problems).toEqual([]);
   });
@@ -103,17 +104,19 @@ describe('creating a secret', () => {
     const [, subject, body] = mailto!.match(/^mailto:\?subject=([^&]+)&body=([^&]+)$/)!;
     expect(decodeURIComponent(subject!)).toBe('A secret for you');
     const lines = decodeURIComponent(body!).split('\r\n');
-    expect(lines, 'the link alone on its line, exactly').toContain(link);
+    expect(lines.slice(1), 'a blank line, then the link alone on the last line, exactly').toEqual(['', link]);
     // In the mail the zone is named too, since the recipient may live in another one.
     const time = new Intl.DateTimeFormat('en-US', {
       hour: 'numeric',
       minute: '2-digit',
       timeZone: 'Asia/Kolkata',
     }).format(expiresAt);
-    expect(lines).toContainEqual(
-      expect.stringMatching(new RegExp(`^The link works only once and expires on .+, ${time} GMT\\+5:30\\.$`)),
+    expect(lines[0]).toMatch(
+      new RegExp(
+        `^Hello, I am sending you a secret through burnlink, with a one-time link that expires on .+, ${time} GMT\\+5:30\\. `,
+      ),
     );
-    expect(lines).toContain('You will also need a passphrase, which I will give you another way.');
+    expect(lines[0]).toMatch(/ You will also need a passphrase, which I will give you another way\.$/);
     expect(decodeURIComponent(body!)).not.toContain('never in the mail');
     expect(recorder.problems).toEqual([]);
   });
@@ -127,10 +130,11 @@ describe('creating a secret', () => {
       'no QR code before it is asked for',
     ).toBe(false);
     expect(await page.getByRole('img').count()).toBe(0);
-    const toggle = page.getByRole('button', { name: 'Show QR code' });
-    await toggle.click();
+    await page.getByRole('button', { name: 'Show QR code' }).click();
     const qr = page.getByRole('img', { name: 'QR code of the secret link' });
     await qr.waitFor();
+    // Now named for what it will do next.
+    const toggle = page.getByRole('button', { name: 'Hide QR code' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
     expect((await scripts()).filter((url) => /QrCode/.test(url))).toHaveLength(1);
 
@@ -154,6 +158,7 @@ describe('creating a secret', () => {
 
     await toggle.click();
     expect(await page.getByRole('img').count()).toBe(0);
+    await page.getByRole('button', { name: 'Show QR code' }).waitFor();
     expect(recorder.problems).toEqual([]);
   });
 });

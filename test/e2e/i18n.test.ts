@@ -38,7 +38,7 @@ describe('the page’s language', () => {
     const mailto = await sender.getByRole('link', { name: 'Link per E-Mail senden' }).getAttribute('href');
     expect(decodeURIComponent(mailto!.split('subject=')[1]!.split('&')[0]!)).toBe('Ein Geheimnis für Sie');
     expect(decodeURIComponent(mailto!.split('body=')[1]!)).toMatch(
-      /Der Link funktioniert 2-mal und läuft am .+ MEZ ab\./,
+      /mit einem Link, der 2-mal funktioniert und am .+ MEZ abläuft\./,
     );
     const link = await sender.getByLabel('Geheimer Link', { exact: true }).inputValue();
 

@@ -67,25 +67,38 @@ describe('the page', () => {
     await page.goto(`${env.server.url}/`);
     await page.getByLabel('Expires after').and(page.locator(':enabled')).waitFor();
     const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
-    const steps: Locator[] = [
+    // The Secret box has the focus from the start; what comes before it is one Shift+Tab away.
+    const secret = page.getByLabel('Secret', { exact: true });
+    expect(await isFocused(secret), 'the Secret box, focused on load').toBe(true);
+    const before: Locator[] = [
+      page.getByRole('link', { name: 'Request a secret' }),
+      page.getByRole('link', { name: 'Share a secret' }),
+      page.getByLabel('Language'),
       page.getByRole('link', { name: 'burnlink' }),
+    ];
+    for (const [index, step] of before.entries()) {
+      await page.keyboard.press('Shift+Tab');
+      expect(await isFocused(step), `tab stop ${before.length - index} (backwards)`).toBe(true);
+    }
+    const steps: Locator[] = [
       page.getByLabel('Language'),
       page.getByRole('link', { name: 'Share a secret' }),
       page.getByRole('link', { name: 'Request a secret' }),
-      page.getByLabel('Secret', { exact: true }),
+      secret,
       page.getByRole('button', { name: 'Add files' }),
       page.getByLabel('Expires after'),
       page.getByLabel('Views allowed'),
       page.getByLabel('Passphrase (optional)'),
       page.getByRole('button', { name: 'Show passphrase', exact: true }),
       page.getByRole('button', { name: 'Generate a passphrase', exact: true }),
+      page.getByLabel('Private label, only for you (optional)'),
       page.getByRole('button', { name: 'Create secret link', exact: true }),
     ];
 
     for (const [index, step] of steps.entries()) {
       await page.keyboard.press('Tab');
-      expect(await isFocused(step), `tab stop ${index + 1}`).toBe(true);
-      if (index === 4) await page.keyboard.type('typed, not pasted');
+      expect(await isFocused(step), `tab stop ${index + 2}`).toBe(true);
+      if (index === 3) await page.keyboard.type('typed, not pasted');
     }
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();

@@ -48,7 +48,7 @@ export async function dropFiles(page: Page, files: { name: string; type: string;
   await target.dispatchEvent('drop', { dataTransfer });
 }
 
-/** Fills the create form and returns the secret link and the receipt link. */
+/** Fills the create form and returns the secret link and the status (receipt) link. */
 export async function createSecret(
   page: Page,
   origin: string,
@@ -64,7 +64,7 @@ export async function createSecret(
   await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();
   return {
     link: await page.getByLabel('Secret link', { exact: true }).inputValue(),
-    receiptLink: await page.getByLabel('Receipt link', { exact: true }).inputValue(),
+    receiptLink: await page.getByLabel('Status link', { exact: true }).inputValue(),
   };
 }
 

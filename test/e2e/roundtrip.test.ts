@@ -88,7 +88,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     );
 
     await sender.getByRole('button', { name: 'Copy secret link', exact: true }).click();
-    await sender.getByText('Copied').waitFor();
+    await sender.getByText('Secret link copied — paste it into your message').waitFor();
     expect(await sender.evaluate(() => navigator.clipboard.readText())).toBe(link);
     if (screenshotsWanted) await screenshots(sender, 'created');
 

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sealedSize, utf8Length } from '../../../web/src/files.js';
 import { deriveKeys, open } from '../../../web/src/lib/envelope.js';
-import { parseSecretLink } from '../../../web/src/lib/link.js';
+import { MAX_LABEL_CHARS, parseReceiptLocation, parseSecretLink } from '../../../web/src/lib/link.js';
 import { locale } from '../../../web/src/locale.svelte.js';
 import { CreateFlow } from '../../../web/src/pages/create.svelte.js';
 import CreatePage from '../../../web/src/pages/CreatePage.svelte';
@@ -23,6 +23,8 @@ import { en, shown } from './shown.js';
 
 const t = en.create;
 const TEXT = 'hunter2';
+/** A manage token as the server makes them (its last character carries 2 zero bits). */
+const TOKEN = `${'T'.repeat(42)}A`;
 
 /** A form with TEXT typed, the limits loaded. */
 async function typed(api: ReturnType<typeof fakeApi>): Promise<CreateFlow> {
@@ -97,5 +99,74 @@ describe('creating a secret', () => {
     const [sent] = theOneCall(api.calls.create);
     expect(await open(sent.envelope, await deriveKeys(linkKey))).toEqual({ text: TEXT, files: [] });
     expect(flow.form.text).toBe('');
+  });
+
+  function created(flow: CreateFlow) {
+    expect(flow.phase.name).toBe('created');
+    return (flow.phase as Extract<typeof flow.phase, { name: 'created' }>).created;
+  }
+
+  const stores = () =>
+    fakeApi({
+      limits: () => Promise.resolve(LIMITS),
+      create: () => Promise.resolve({ id: ID, expiresAt: Date.now() + 86_400_000, manageToken: TOKEN }),
+    });
+
+  it('puts the private label in the status link only, and forgets it for the next secret', async () => {
+    const api = stores();
+    const flow = await typed(api);
+    flow.form.label = '  DB password for Anna  ';
+    await flow.submit();
+    const { receiptLink, label } = created(flow);
+    expect(label).toBe('DB password for Anna');
+    const url = new URL(receiptLink);
+    expect(parseReceiptLocation(url.pathname, url.hash)).toEqual({
+      id: ID,
+      manageToken: TOKEN,
+      label: 'DB password for Anna',
+    });
+    const [sent] = theOneCall(api.calls.create);
+    expect(JSON.stringify(sent)).not.toContain('Anna');
+    flow.message.name = 'Rosa';
+    flow.message.subject = 'Wi-Fi';
+    flow.reset();
+    expect([flow.form.label, flow.message.subject, flow.message.name]).toEqual(['', '', 'Rosa']);
+  });
+
+  it('refuses a label longer than the status link may carry, sending nothing', async () => {
+    const api = stores();
+    const flow = await typed(api);
+    flow.form.label = 'x'.repeat(MAX_LABEL_CHARS + 1);
+    await flow.submit();
+    expect(shown(CreatePage, flow).alerts).toEqual([t.problems.labelTooLong(MAX_LABEL_CHARS)]);
+    expect(api.calls.create).toBeUndefined();
+  });
+
+  it('keeps a generated passphrase to show again, but not one the sender typed or changed', async () => {
+    for (const [how, expected] of [
+      ['generated', true],
+      ['typed', false],
+      ['generated, then changed', false],
+    ] as const) {
+      const flow = await typed(stores());
+      const generated = flow.form.generatePassphrase();
+      if (how === 'typed') flow.form.passphrase = 'my own words';
+      else flow.form.passphrase = how === 'generated' ? generated : `${generated}x`;
+      await flow.submit();
+      const secret = created(flow);
+      expect(secret.passphrase, how).toBe(true);
+      expect(secret.generatedPassphrase, how).toBe(expected ? generated : undefined);
+      expect(flow.form.passphrase, 'the form forgets it either way').toBe('');
+    }
+  });
+
+  it('lists the attached files by name and size', async () => {
+    const flow = await typed(stores());
+    flow.form.attachments.add([new File(['abc'], 'a.txt', { type: 'text/plain' }), new File(['12345'], 'b.bin')]);
+    await flow.submit();
+    expect(created(flow).files).toEqual([
+      { name: 'a.txt', size: 3 },
+      { name: 'b.bin', size: 5 },
+    ]);
   });
 });

@@ -7,7 +7,8 @@ import { expiryChoices } from '../expiry.js';
 import { sealedSize, utf8Length } from '../files.js';
 import type { ApiClient, Limits } from '../lib/api.js';
 import { deriveKeys, newLinkKey, PassphraseError, proofHash, seal } from '../lib/envelope.js';
-import { receiptLink, secretLink } from '../lib/link.js';
+import { MAX_LABEL_CHARS, receiptLink, secretLink } from '../lib/link.js';
+import { generatePassphrase } from '../passphrase.js';
 import { apiProblem } from '../lib/problems.js';
 import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
@@ -21,6 +22,7 @@ export type CreateProblem =
   | { code: 'fileUnreadable'; name: string }
   | { code: 'passphraseControl' }
   | { code: 'alertAddress' }
+  | { code: 'labelTooLong'; max: number }
   | { code: 'passphraseInvisible'; codePoint: string }
   | StoreProblem
   | CommonProblem;
@@ -37,6 +39,10 @@ export class CreateForm {
   views = $state<number | null>(1);
   /** Empty means no passphrase. */
   passphrase = $state('');
+  /** The last passphrase Generate made: shown again after Create if it is still the one set. */
+  generatedPassphrase = $state('');
+  /** The sender's private note, which goes only into their status link's fragment. */
+  label = $state('');
   readonly alert = new AlertChoice();
 
   readonly expiryChoices = $derived(this.limits ? expiryChoices(this.limits.expiresIn) : []);
@@ -52,6 +58,9 @@ export class CreateForm {
     if (views !== null && Number.isInteger(views) && views >= 1 && views <= max) return undefined;
     return { code: 'views', max: this.limits?.maxViews ?? 1 };
   });
+  readonly labelProblem = $derived<CreateProblem | undefined>(
+    [...this.label.trim()].length > MAX_LABEL_CHARS ? { code: 'labelTooLong', max: MAX_LABEL_CHARS } : undefined,
+  );
   readonly sizeProblem = $derived<CreateProblem | undefined>(
     this.limits && this.sealedSize > this.limits.maxSecretBytes
       ? { code: 'tooLarge', size: this.sealedSize, max: this.limits.maxSecretBytes }
@@ -66,10 +75,17 @@ export class CreateForm {
     }
   }
 
+  /** Fills in a new random passphrase, remembering that it was generated. */
+  generatePassphrase(): string {
+    this.generatedPassphrase = generatePassphrase();
+    return this.generatedPassphrase;
+  }
+
   /** Forgets the secret, its files and the passphrase, keeping nothing sensitive in memory. */
   clearSecrets(): void {
     this.text = '';
     this.passphrase = '';
+    this.generatedPassphrase = '';
     this.attachments.clear();
   }
 
@@ -77,6 +93,7 @@ export class CreateForm {
     this.clearSecrets();
     this.expiresIn = this.limits?.expiresIn.default;
     this.views = 1;
+    this.label = '';
     this.alert.reset();
   }
 }
@@ -87,8 +104,23 @@ export interface CreatedSecret {
   expiresAt: number;
   views: number;
   passphrase: boolean;
+  /**
+   * The passphrase, only when Generate made it: the sender has not typed it and may not
+   * have noted it. One the sender typed they know, and it is not kept.
+   */
+  generatedPassphrase?: string;
+  /** The sender's private label ('' for none), which is in the status link too. */
+  label: string;
+  /** The attached files' names and sizes, to show what went in. */
+  files: { name: string; size: number }[];
   /** Where the view alerts go, if asked for. */
   alertEmail?: string;
+}
+
+/** What the sender puts in the message that carries the link; their name stays for the next secret. */
+export class MessageFields {
+  name = $state('');
+  subject = $state('');
 }
 
 export type CreatePhase =
@@ -98,6 +130,7 @@ export type CreatePhase =
 /** Seals the form's secret in the page and stores only the ciphertext. */
 export class CreateFlow {
   readonly form = new CreateForm();
+  readonly message = new MessageFields();
   phase = $state<CreatePhase>({ name: 'editing' });
   /** Whether the sender has tried to submit: field problems show from then on. */
   attempted = $state(false);
@@ -107,6 +140,7 @@ export class CreateFlow {
       ? (this.form.emptyProblem ??
           this.form.viewsProblem ??
           this.form.sizeProblem ??
+          this.form.labelProblem ??
           (this.form.alert.invalid ? ({ code: 'alertAddress' } as const) : undefined))
       : undefined,
   );
@@ -161,10 +195,15 @@ export class CreateFlow {
         name: 'created',
         created: {
           link: secretLink(this.origin, stored.id, linkKey),
-          receiptLink: receiptLink(this.origin, stored.id, stored.manageToken),
+          receiptLink: receiptLink(this.origin, stored.id, stored.manageToken, form.label),
           expiresAt: stored.expiresAt,
           views,
           passphrase: keys.passphrase,
+          ...(keys.passphrase &&
+            form.generatedPassphrase !== '' &&
+            form.passphrase === form.generatedPassphrase && { generatedPassphrase: form.passphrase }),
+          label: form.label.trim(),
+          files: form.attachments.list.map(({ name, size }) => ({ name, size })),
           ...(alert && { alertEmail: alert.email }),
         },
       };
@@ -177,6 +216,7 @@ export class CreateFlow {
   /** Back to an empty form for the next secret. */
   reset(): void {
     this.form.reset();
+    this.message.subject = '';
     this.attempted = false;
     this.phase = { name: 'editing' };
   }

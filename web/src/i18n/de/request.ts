@@ -38,6 +38,7 @@ const request: typeof en = {
     linkLabel: 'Anfragelink',
     email: 'Anfragelink per E-Mail senden',
     showQr: 'QR-Code anzeigen',
+    hideQr: 'QR-Code ausblenden',
     qrLabel: 'QR-Code des Anfragelinks',
     qrFailed: 'Der QR-Code konnte nicht geladen werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
     inboxHeading: 'Ihr privater Posteingang',

@@ -34,6 +34,7 @@ const request = {
     linkLabel: 'Request link',
     email: 'Send the request link by email',
     showQr: 'Show QR code',
+    hideQr: 'Hide QR code',
     qrLabel: 'QR code of the request link',
     qrFailed: 'The QR code could not be loaded. Check your connection and try again.',
     inboxHeading: 'Your private inbox',

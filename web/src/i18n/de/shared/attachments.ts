@@ -6,13 +6,14 @@ const attachments: typeof en = {
     filesLegend: 'Dateien (optional)',
     filesHint:
       'Ziehen Sie Dateien irgendwohin auf diese Seite oder wählen Sie sie aus. Auch Namen und Inhalte werden verschlüsselt.',
+    filesHintTouch: 'Wählen Sie die Dateien zum Anhängen aus. Auch Namen und Inhalte werden verschlüsselt.',
     filesDrop: 'Dateien zum Anhängen loslassen',
     addFiles: 'Dateien hinzufügen',
     remove: 'Entfernen',
     removeLabel: (name: string) => `${name} entfernen`,
     filesListLabel: 'Angehängte Dateien',
     filesSummary: (count: number, size: string) => `${count === 1 ? '1 Datei' : `${count} Dateien`}, zusammen ${size}.`,
-    encryptedSize: (size: string, max: string) => `Verschlüsselt: ${size} von höchstens ${max}.`,
+    encryptedSize: (size: string, max: string) => `${size} von ${max} erlaubt.`,
     problems: {
       tooLarge: (size: string, max: string) =>
         `Zu groß: Verschlüsselt sind das ${size}, dieser Server nimmt höchstens ${max} an. Entfernen Sie eine Datei oder kürzen Sie den Text.`,

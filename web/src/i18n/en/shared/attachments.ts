@@ -5,13 +5,14 @@ const attachments = {
   attachments: {
     filesLegend: 'Files (optional)',
     filesHint: 'Drag and drop files anywhere on this page, or choose them. Names and contents are encrypted too.',
+    filesHintTouch: 'Choose the files to attach. Names and contents are encrypted too.',
     filesDrop: 'Drop the files to attach them',
     addFiles: 'Add files',
     remove: 'Remove',
     removeLabel: (name: string) => `Remove ${name}`,
     filesListLabel: 'Attached files',
     filesSummary: (count: number, size: string) => `${count === 1 ? '1 file' : `${count} files`}, ${size} in all.`,
-    encryptedSize: (size: string, max: string) => `Encrypted: ${size} of at most ${max}.`,
+    encryptedSize: (size: string, max: string) => `${size} of ${max} allowed.`,
     problems: {
       tooLarge: (size: string, max: string) =>
         `Too large: encrypted, this comes to ${size}, and this server accepts at most ${max}. Remove a file or shorten the text.`,

@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { TOKEN_NAME_RULE, TOKEN_NAME_SHAPE } from './api-token.js';
+import { TOKEN_NAME_SHAPE } from './api-token.js';
 
 export interface TokenRecord {
   name: string;

@@ -9,6 +9,7 @@ import { API_TOKEN_SHAPE, apiTokenHash } from '../../server/auth/api-token.js';
 import { createApiToken, listApiTokens, revokeApiToken, TokenAdminError } from '../../server/auth/token-admin.js';
 import { parseTokenFile, readTokenFile, TokenFileError, updateTokenFile } from '../../server/auth/token-file.js';
 import { ApiTokenRegistry } from '../../server/auth/token-registry.js';
+import { API_TOKEN_SHAPE as CLIENT_TOKEN_SHAPE } from '../../web/src/lib/api.js';
 import { tokensFile as tokensPath } from '../helpers/api-tokens.js';
 
 /** A clock the test moves, so the registry's once-a-second look needs no waiting. */
@@ -16,6 +17,10 @@ function manualClock() {
   let now = 1_000_000;
   return { now: () => now, advance: (ms: number) => (now += ms) };
 }
+
+it('is one token shape on the server and in the clients', () => {
+  expect(CLIENT_TOKEN_SHAPE.source).toBe(API_TOKEN_SHAPE.source);
+});
 
 describe('the tokens file', () => {
   it('creates a token shown once and keeps only its SHA-256, with name and dates', async () => {

@@ -60,13 +60,7 @@ export const createRequest = (bounds: RequestBounds) => ({
       { id: Type.String({ description: "the request's id, for both links" }), expiresAt: When('when it closes') },
       { description: 'Stored.' },
     ),
-    ...errorReplies(
-      ...BODY_REFUSALS,
-      ...STORE_REFUSALS,
-      'alerts_unavailable',
-      'sign_in_required',
-      'invalid_token',
-    ),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'sign_in_required', 'invalid_token'),
   },
 });
 

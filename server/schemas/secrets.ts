@@ -54,13 +54,7 @@ export const createSecret = (bounds: SecretBounds) => ({
       },
       { description: 'Stored.' },
     ),
-    ...errorReplies(
-      ...BODY_REFUSALS,
-      ...STORE_REFUSALS,
-      'alerts_unavailable',
-      'sign_in_required',
-      'invalid_token',
-    ),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'sign_in_required', 'invalid_token'),
   },
 });
 

@@ -68,6 +68,21 @@ if (/[^\x00-\x7f]/.test(readFileSync('dist/server/server.cjs', 'latin1'))) {
     'dist/server/server.cjs is not pure ASCII, which slows every start-up (see the top of bundle-server.mjs)',
   );
 }
+// burnlink-admin (server/admin/main.ts) the same way, for the container, which has no
+// node_modules for tsc's dist/server/admin/main.js to import from:
+// `node dist/server/burnlink-admin.mjs token create --name ci`. An ES module, for its top-level await; its few dependencies
+// are the server's too, so their licences are among the server's below.
+await build({
+  entryPoints: ['server/admin/main.ts'],
+  outfile: 'dist/server/burnlink-admin.mjs',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minifyWhitespace: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 // tsc's main.js.map would describe a file that is no longer there.
 rmSync('dist/server/main.js.map', { force: true });
 writeFileSync(

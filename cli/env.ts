@@ -22,4 +22,6 @@ export interface CliEnv {
 export const SERVER_VARIABLE = 'BURNLINK_SERVER';
 /** The environment variable holding a passphrase, so scripts need no prompt. */
 export const PASSPHRASE_VARIABLE = 'BURNLINK_PASSPHRASE';
+/** The environment variable holding an API token (blt_…) for servers that let only their own users create. */
+export const TOKEN_VARIABLE = 'BURNLINK_TOKEN';
 export const DEFAULT_SERVER = 'http://localhost:3000';

@@ -4,6 +4,7 @@
  */
 import { count, formatDateTime, formatFromNow } from '../web/src/lib/display.js';
 import { apiProblem } from '../web/src/lib/problems.js';
+import { TOKEN_VARIABLE } from './env.js';
 import { escapeLine } from './terminal.js';
 
 export const EXIT_OK = 0;
@@ -13,8 +14,15 @@ export const EXIT_USAGE = 2;
 export const EXIT_ALREADY_ANSWERED = 3;
 /** `get` with an inbox link: nobody has answered yet; nothing was changed, so try again later. */
 export const EXIT_NOT_ANSWERED = 4;
+/** `send`, `request`: the server lets only its own users create, and BURNLINK_TOKEN is unset or refused. */
+export const EXIT_NEEDS_TOKEN = 5;
 
-type FailureCode = typeof EXIT_REFUSED | typeof EXIT_USAGE | typeof EXIT_ALREADY_ANSWERED | typeof EXIT_NOT_ANSWERED;
+type FailureCode =
+  | typeof EXIT_REFUSED
+  | typeof EXIT_USAGE
+  | typeof EXIT_ALREADY_ANSWERED
+  | typeof EXIT_NOT_ANSWERED
+  | typeof EXIT_NEEDS_TOKEN;
 
 export class CliError extends Error {
   constructor(
@@ -87,6 +95,18 @@ export function fromApi(error: unknown, { origin, gone = GONE_MESSAGE, openUntil
       return alreadyAnswered();
     case 'notAnswered':
       return notAnswered(openUntil);
+    case 'signInRequired':
+      return new CliError(
+        `This server needs an API token to create secrets and requests: set ${TOKEN_VARIABLE} to one ` +
+          'from its operator. Nothing was stored.',
+        EXIT_NEEDS_TOKEN,
+      );
+    case 'invalidToken':
+      return new CliError(
+        `The server refused the API token in ${TOKEN_VARIABLE}: it is unknown there or has been revoked. ` +
+          'Ask its operator for a new one. Nothing was stored.',
+        EXIT_NEEDS_TOKEN,
+      );
     case 'alertsUnavailable':
       return refused('This server sends no email alerts: leave out --alert-email. Nothing was stored.');
     case 'rateLimited':

@@ -3,7 +3,7 @@
  * §7), stores only the encrypted note and the hashes of the proofs, and prints the
  * request link to send and the private inbox link, the only key to the answer.
  */
-import { ApiClient, type AlertRequest, type CreatedRequest } from '../web/src/lib/api.js';
+import type { AlertRequest, CreatedRequest } from '../web/src/lib/api.js';
 import { formatDateTime, formatFromNow } from '../web/src/lib/display.js';
 import { proofHash } from '../web/src/lib/envelope.js';
 import { inboxLink, parseLink, requestLink } from '../web/src/lib/link.js';
@@ -12,7 +12,7 @@ import { expiresOption } from './duration.js';
 import type { CliEnv } from './env.js';
 import { EXIT_OK, fromApi, refused, usageError } from './errors.js';
 import { noteFromOptions } from './note.js';
-import { serverOrigin } from './server.js';
+import { creatingClient, serverOrigin } from './server.js';
 import { parseCommandArgs, REQUEST_HELP } from './usage.js';
 
 const OPTIONS = {
@@ -35,6 +35,7 @@ export async function request(env: CliEnv): Promise<number> {
     throw usageError('request takes no arguments: give the note with --note or --note-file.');
   }
   const origin = serverOrigin(env, values.server);
+  const api = creatingClient(env, origin);
   const expiresIn = values.expires === undefined ? undefined : expiresOption(values.expires);
   const note = await noteFromOptions(env, { note: values.note, noteFile: values['note-file'] });
   const alert = values['alert-email'] === undefined ? undefined : alertRequest(env, values['alert-email']);
@@ -44,7 +45,7 @@ export async function request(env: CliEnv): Promise<number> {
   const envelope = await sealRequest({ note, publicKey: inbox.publicKey }, keys);
   let created: CreatedRequest;
   try {
-    created = await new ApiClient(origin).createRequest({
+    created = await api.createRequest({
       envelope,
       accessHash: await proofHash(keys.access),
       inboxHash: await proofHash(inbox.proof),

@@ -1,5 +1,5 @@
 /** `burnlink send`: seals a secret here, stores only the ciphertext, prints the link. */
-import { ApiClient, type Created } from '../web/src/lib/api.js';
+import type { Created } from '../web/src/lib/api.js';
 import { count, formatDateTime, formatFromNow } from '../web/src/lib/display.js';
 import {
   deriveKeys,
@@ -16,7 +16,7 @@ import { expiresOption } from './duration.js';
 import type { CliEnv } from './env.js';
 import { EXIT_OK, fromApi, refused, usageError } from './errors.js';
 import { readPassphrase } from './passphrase.js';
-import { serverOrigin } from './server.js';
+import { creatingClient, serverOrigin } from './server.js';
 import { parseCommandArgs, SEND_HELP } from './usage.js';
 
 const OPTIONS = {
@@ -36,6 +36,7 @@ export async function send(env: CliEnv): Promise<number> {
     return EXIT_OK;
   }
   const origin = serverOrigin(env, values.server);
+  const api = creatingClient(env, origin);
   // Left out, the server's default expiry (GET /api/limits), as the page starts with.
   const expiresIn = values.expires === undefined ? undefined : expiresOption(values.expires);
   const views = parseViews(values.views ?? '1');
@@ -58,7 +59,6 @@ export async function send(env: CliEnv): Promise<number> {
     if (error instanceof EnvelopeError) throw refused(`The secret cannot be sealed: ${error.message}.`);
     throw error;
   }
-  const api = new ApiClient(origin);
   let created: Created;
   try {
     created = await api.create({

@@ -1,5 +1,9 @@
-/** The server a command that creates something talks to: --server, else BURNLINK_SERVER, else the default. */
-import { DEFAULT_SERVER, SERVER_VARIABLE, type CliEnv } from './env.js';
+/**
+ * The server a command that creates something talks to: --server, else BURNLINK_SERVER,
+ * else the default; and the API token it creates with, from BURNLINK_TOKEN.
+ */
+import { API_TOKEN_SHAPE, ApiClient } from '../web/src/lib/api.js';
+import { DEFAULT_SERVER, SERVER_VARIABLE, TOKEN_VARIABLE, type CliEnv } from './env.js';
 import { usageError } from './errors.js';
 import { escapeLine } from './terminal.js';
 
@@ -19,4 +23,20 @@ export function serverOrigin(env: CliEnv, option: string | undefined): string {
     throw usageError(`The server must be given as an origin only, such as ${url.protocol}//${url.host}.`);
   }
   return url.origin;
+}
+
+/**
+ * A client for `send` and `request`: with BURNLINK_TOKEN set, it sends that API token
+ * on the create call (and only there). A value that is not a whole token is refused here,
+ * before anything is sent: the server would pass over it and answer only "sign in".
+ */
+export function creatingClient(env: CliEnv, origin: string): ApiClient {
+  const token = env.env[TOKEN_VARIABLE]?.trim() || undefined;
+  if (token !== undefined && !API_TOKEN_SHAPE.test(token)) {
+    throw usageError(
+      `${TOKEN_VARIABLE} does not hold a whole burnlink API token (blt_ and 43 characters): ` +
+        'check it for a missing or extra character.',
+    );
+  }
+  return new ApiClient(origin, undefined, token);
 }

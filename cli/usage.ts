@@ -1,7 +1,7 @@
 /** Help texts, and argument parsing that turns every mistake into a usage error. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_NOTE_BYTES } from '../web/src/lib/request.js';
-import { DEFAULT_SERVER, PASSPHRASE_VARIABLE, SERVER_VARIABLE } from './env.js';
+import { DEFAULT_SERVER, PASSPHRASE_VARIABLE, SERVER_VARIABLE, TOKEN_VARIABLE } from './env.js';
 import { usageError } from './errors.js';
 
 export const MAIN_HELP = `Usage: burnlink <command> [options]
@@ -23,6 +23,8 @@ Run "burnlink <command> --help" for the options of a command.
 Environment:
   ${SERVER_VARIABLE}      the server for send and request (${DEFAULT_SERVER})
   ${PASSPHRASE_VARIABLE}  the passphrase, for send --passphrase and for get
+  ${TOKEN_VARIABLE}       an API token (blt_...) for send and request, where the
+                       server lets only its own users create (exit 5 without one)
 `;
 
 export const SEND_HELP = `Usage: burnlink send [FILE...|-] [options]
@@ -32,6 +34,8 @@ the text is read from stdin (UTF-8, exactly as given: "echo" adds a newline). Ea
 FILE is attached under its base name, and the text is empty unless --text is given.
 
 Prints the secret link on stdout, and the private receipt link and expiry on stderr.
+Where the server lets only its own users create, it needs an API token from the
+operator in $${TOKEN_VARIABLE} (without one, or with a revoked one: exit 5).
 
 Options:
   --server URL        the burnlink server (default: $${SERVER_VARIABLE}, else ${DEFAULT_SERVER})
@@ -72,7 +76,9 @@ Asks someone for a secret. The keys are made here; the server stores only the
 encrypted note. Prints the request link on stdout: send it to the person who
 should answer. Prints the inbox link and the expiry on stderr: keep the inbox
 link to yourself, it is the only link that can read the answer
-("burnlink get INBOX_LINK"). A request takes one answer.
+("burnlink get INBOX_LINK"). A request takes one answer. Where the server lets
+only its own users create, it needs an API token in $${TOKEN_VARIABLE} (exit 5
+without one).
 
 Options:
   --note TEXT          a note for the person, at most ${MAX_NOTE_BYTES} bytes of UTF-8

@@ -5,6 +5,7 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
 import alerts from './plugins/alerts.js';
+import apiTokens from './plugins/api-tokens.js';
 import byteBudget from './plugins/byte-budget.js';
 import clientKey from './plugins/client-key.js';
 import createAuth from './plugins/create-auth.js';
@@ -108,6 +109,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(clientKey, { config });
   await app.register(rateLimit);
   await app.register(createAuth, { config });
+  await app.register(apiTokens, { config });
   await app.register(byteBudget, { config });
   await app.register(uploadCap, { config });
   await app.register(alerts, { config });

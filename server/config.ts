@@ -102,6 +102,15 @@ export const ConfigSchema = Type.Object({
       'who may create secrets and requests: none (anyone), header (users a trusted proxy names, see AUTH_HEADER), ' +
       'or oidc (users signed in through OIDC_ISSUER); API tokens work with any; reading and answering stay open',
   }),
+  apiTokensFile: Type.Optional(
+    Type.String({
+      env: 'API_TOKENS_FILE',
+      minLength: 1,
+      description:
+        'the JSON file of API tokens (their names and hashes) that burnlink-admin writes and the server re-reads ' +
+        'when it changes; unset means no API tokens',
+    }),
+  ),
   rateLimitCreate: Type.Integer({
     env: 'RATE_LIMIT_CREATE',
     default: 30,

@@ -34,7 +34,10 @@ export const API_ERRORS = {
       'creating secrets and requests on this server needs a signed-in user or an API token ' +
       '(GET /api/limits says how); reading and answering never do',
   },
-  invalid_token: { status: 401, meaning: 'the API token is unknown or revoked' },
+  invalid_token: {
+    status: 401,
+    meaning: 'the API token (Authorization: Bearer blt_…) is unknown, revoked or not a whole token',
+  },
   not_allowed: {
     status: 403,
     meaning: 'the signed-in user may not create here (not in an allowed domain or group), or the feature is off',
@@ -121,8 +124,9 @@ export const signInRequired = (mode: 'header' | 'oidc') =>
       : 'Creating secrets and requests on this server goes through its sign-in, or needs an API token.',
   );
 
-export const invalidToken = () =>
-  new HttpError(401, 'invalid_token', 'This API token is unknown or has been revoked; ask the operator for a new one.');
+export const invalidToken = (
+  message = 'This API token is unknown or has been revoked; ask the operator for a new one.',
+) => new HttpError(401, 'invalid_token', message);
 
 export const invalidRequest = (message: string) => new HttpError(400, 'invalid_request', message);
 

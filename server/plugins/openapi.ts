@@ -19,6 +19,13 @@ import { fixedAnswer } from './static.js';
 export const OPENAPI_PATH = '/api/openapi.json';
 /** The security scheme of the routes that take the sender's manage token. */
 export const MANAGE_TOKEN = 'manageToken';
+/** The security scheme of the create routes: an operator's API token, needed where CREATE_AUTH is not none. */
+export const API_TOKEN = 'apiToken';
+/**
+ * The create routes' security: none needed where creating is open, else a signed-in
+ * user (header or session, which the document cannot describe) or an API token.
+ */
+export const CREATE_SECURITY: Record<string, string[]>[] = [{}, { [API_TOKEN]: [] }];
 
 /** The code table, from the one catalog, for the document's introduction. */
 const codeTable = [
@@ -49,6 +56,12 @@ async function openapiPlugin(app: FastifyInstance) {
             type: 'http',
             scheme: 'bearer',
             description: 'The manageToken of the 201 answer of POST /api/secrets.',
+          },
+          [API_TOKEN]: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token (blt_ and 43 characters) made by the operator with burnlink-admin; it can only create.',
           },
         },
       },

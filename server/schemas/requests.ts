@@ -5,6 +5,7 @@
  */
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
+import { CREATE_SECURITY } from '../plugins/openapi.js';
 import {
   AlertRequest,
   Base64Url32,
@@ -37,6 +38,7 @@ const Timestamp = (description: string) => Type.Union([When(description), Type.N
 export const createRequest = (bounds: RequestBounds) => ({
   summary: 'Ask for a secret: store a request',
   operationId: 'createRequest',
+  security: CREATE_SECURITY,
   body: Type.Object(
     {
       ciphertext: Ciphertext,
@@ -58,7 +60,7 @@ export const createRequest = (bounds: RequestBounds) => ({
       { id: Type.String({ description: "the request's id, for both links" }), expiresAt: When('when it closes') },
       { description: 'Stored.' },
     ),
-    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable'),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'sign_in_required', 'invalid_token'),
   },
 });
 

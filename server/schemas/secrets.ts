@@ -5,7 +5,7 @@
  */
 import { Type } from 'typebox';
 import type { Config } from '../config.js';
-import { MANAGE_TOKEN } from '../plugins/openapi.js';
+import { CREATE_SECURITY, MANAGE_TOKEN } from '../plugins/openapi.js';
 import {
   AlertRequest,
   Base64Url32,
@@ -25,6 +25,7 @@ export type SecretBounds = Pick<Config, 'minExpiresIn' | 'maxExpiresIn' | 'maxVi
 export const createSecret = (bounds: SecretBounds) => ({
   summary: 'Store a secret',
   operationId: 'createSecret',
+  security: CREATE_SECURITY,
   body: Type.Object(
     {
       ciphertext: Ciphertext,
@@ -53,7 +54,7 @@ export const createSecret = (bounds: SecretBounds) => ({
       },
       { description: 'Stored.' },
     ),
-    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable'),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'sign_in_required', 'invalid_token'),
   },
 });
 

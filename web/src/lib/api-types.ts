@@ -439,6 +439,23 @@ export interface operations {
           };
         };
       };
+      /**
+       * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
+       *     `invalid_token`: the API token (Authorization: Bearer blt_…) is unknown, revoked or not a whole token.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'sign_in_required' | 'invalid_token';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
       /** @description `too_large`: the body, or the envelope in it, is larger than this server accepts. */
       413: {
         headers: {
@@ -1065,6 +1082,23 @@ export interface operations {
           'application/json': {
             /** @enum {string} */
             error: 'invalid_request' | 'invalid_envelope' | 'alerts_unavailable';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
+      /**
+       * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
+       *     `invalid_token`: the API token (Authorization: Bearer blt_…) is unknown, revoked or not a whole token.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'sign_in_required' | 'invalid_token';
             /** @description what went wrong, in a sentence a person understands */
             message: string;
           };

@@ -58,10 +58,21 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * An operator's API token as text: `blt_` and 32 bytes in base64url. The server's own
+ * rule is server/auth/api-token.ts (neither side imports the other); a test checks the two agree.
+ */
+export const API_TOKEN_SHAPE = /^blt_[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]$/;
+
 export class ApiClient {
   constructor(
     private readonly baseUrl = '',
     private readonly fetchImpl: typeof fetch = (input, init) => fetch(input, init),
+    /**
+     * An operator's API token (`blt_…`), sent as `Authorization: Bearer` on the two create
+     * calls only: the CLI's BURNLINK_TOKEN. The page never has one.
+     */
+    private readonly apiToken?: string,
   ) {}
 
   /** The server's bounds on size, views and expiry. */
@@ -80,6 +91,7 @@ export class ApiClient {
     alert?: AlertRequest;
   }): Promise<Created> {
     return this.call<Created>('POST', '/api/secrets', {
+      token: this.apiToken,
       body: {
         ciphertext: encodeBase64Url(input.envelope),
         accessHash: encodeBase64Url(input.accessHash),
@@ -101,6 +113,7 @@ export class ApiClient {
     alert?: AlertRequest;
   }): Promise<CreatedRequest> {
     return this.call<CreatedRequest>('POST', '/api/requests', {
+      token: this.apiToken,
       body: {
         ciphertext: encodeBase64Url(input.envelope),
         accessHash: encodeBase64Url(input.accessHash),

@@ -19,6 +19,10 @@ type ProblemKind =
   | { readonly code: 'alreadyAnswered' }
   /** Nobody has answered the request yet; nothing was changed. */
   | { readonly code: 'notAnswered' }
+  /** Creating here needs a signed-in user or an API token, and none came with the call. */
+  | { readonly code: 'signInRequired' }
+  /** The API token sent is unknown to the server, revoked, or not a whole token. */
+  | { readonly code: 'invalidToken' }
   /** An email alert was asked of a server that sends none; nothing was stored. */
   | { readonly code: 'alertsUnavailable' }
   | { readonly code: 'tooLarge' }
@@ -48,6 +52,8 @@ const BY_CODE = new Map<string, PlainCode>([
   ['already_answered', 'alreadyAnswered'],
   ['not_answered', 'notAnswered'],
   ['alerts_unavailable', 'alertsUnavailable'],
+  ['sign_in_required', 'signInRequired'],
+  ['invalid_token', 'invalidToken'],
   ['quota_exceeded', 'quota'],
   ['too_many_uploads', 'busy'],
   ['store_nearly_full', 'nearlyFull'],

@@ -113,7 +113,7 @@ export const ConfigSchema = Type.Object({
     default: 'x-forwarded-email,x-forwarded-user',
     pattern: HEADER_NAME_LIST,
     description:
-      'with CREATE_AUTH=header: the headers naming the user, comma-separated, the first one present counting; ' +
+      'the headers naming the user (CREATE_AUTH=header), comma-separated, the first one present counting; ' +
       'believed only from the addresses in TRUST_PROXY',
   }),
   oidcIssuer: Type.Optional(
@@ -121,15 +121,15 @@ export const ConfigSchema = Type.Object({
       env: 'OIDC_ISSUER',
       pattern: `^(https://[^/?#\\s]+|http://${LOOPBACK_HOST}(:[0-9]{1,5})?)(/[^?#\\s]*)?$`,
       description:
-        "with CREATE_AUTH=oidc: the OpenID provider's issuer URL (https://, or http:// only on localhost or " +
-        '127.0.0.1, for testing)',
+        "the OpenID provider's issuer URL (CREATE_AUTH=oidc): https://, or http:// only on localhost or " +
+        '127.0.0.1, for testing',
     }),
   ),
   oidcClientId: Type.Optional(
     Type.String({
       env: 'OIDC_CLIENT_ID',
       pattern: '^[\\x21-\\x7e]{1,255}$',
-      description: 'with CREATE_AUTH=oidc: the client id this site has at the provider',
+      description: 'the client id this site has at the OpenID provider (CREATE_AUTH=oidc), without spaces',
     }),
   ),
   oidcClientSecret: Type.Optional(
@@ -137,7 +137,7 @@ export const ConfigSchema = Type.Object({
       env: 'OIDC_CLIENT_SECRET',
       pattern: '^\\S{1,1024}$',
       sensitive: true,
-      description: 'with CREATE_AUTH=oidc: the client secret that goes with OIDC_CLIENT_ID',
+      description: 'the client secret that goes with OIDC_CLIENT_ID, without spaces',
     }),
   ),
   oidcAllowedDomains: Type.Optional(
@@ -145,7 +145,7 @@ export const ConfigSchema = Type.Object({
       env: 'OIDC_ALLOWED_DOMAINS',
       pattern: DOMAIN_LIST,
       description:
-        'with CREATE_AUTH=oidc: the email domains whose users may create, comma-separated (example.com,example.org); ' +
+        'the email domains whose users may create (CREATE_AUTH=oidc), comma-separated (example.com,example.org); ' +
         'a user must have a verified email in one of them',
     }),
   ),
@@ -154,7 +154,7 @@ export const ConfigSchema = Type.Object({
       env: 'OIDC_ALLOWED_GROUPS',
       pattern: '^[^,\\s]+( *, *[^,\\s]+)*$',
       description:
-        'with CREATE_AUTH=oidc: the groups whose members may create, comma-separated, as the provider names them ' +
+        'the groups whose members may create (CREATE_AUTH=oidc), comma-separated, as the provider names them ' +
         'in OIDC_GROUPS_CLAIM',
     }),
   ),
@@ -170,7 +170,7 @@ export const ConfigSchema = Type.Object({
       pattern: '^\\S{32,1024}$',
       sensitive: true,
       description:
-        'with CREATE_AUTH=oidc: the key that signs the sign-in cookies, at least 32 characters ' +
+        'the key that signs the sign-in cookies (CREATE_AUTH=oidc), at least 32 characters without spaces ' +
         '(openssl rand -base64 32); the same on every server of one site',
     }),
   ),
@@ -179,7 +179,7 @@ export const ConfigSchema = Type.Object({
     default: 8 * 3600,
     minimum: 300,
     maximum: 30 * DAY,
-    description: 'with CREATE_AUTH=oidc: how long a sign-in lasts before the user signs in again, in seconds',
+    description: 'how long a sign-in lasts before the user signs in again (CREATE_AUTH=oidc), in seconds',
   }),
   rateLimitCreate: Type.Integer({
     env: 'RATE_LIMIT_CREATE',

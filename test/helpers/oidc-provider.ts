@@ -9,9 +9,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
-
-export const TEST_CLIENT_ID = 'burnlink-test';
-export const TEST_CLIENT_SECRET = 'a-client-secret-only-the-tests-know';
+import { TEST_CLIENT_ID, TEST_CLIENT_SECRET } from './oidc-config.js';
 
 export interface TestProvider {
   issuer: string;
@@ -52,7 +50,7 @@ export async function startTestProvider(redirectUri: string, accounts: Accounts 
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     features: { devInteractions: { enabled: false } },
     cookies: { keys: ['test-provider-cookie-key'] },
-    jwks: { keys: [generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'jwk' })] },
+    jwks: { keys: [generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' })] },
     ttl: { Interaction: 600, Session: 600, Grant: 600, AccessToken: 600, IdToken: 600 },
   });
   const providerCallback = provider.callback();

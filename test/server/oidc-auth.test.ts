@@ -9,13 +9,17 @@ import type { FastifyInstance } from 'fastify';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Config } from '../../server/config.js';
-import { startTestProvider, TEST_CLIENT_ID, TEST_CLIENT_SECRET, type TestProvider } from '../helpers/oidc-provider.js';
+import {
+  oidcConfig as baseConfig,
+  TEST_CLIENT_ID,
+  TEST_SESSION_SECRET as SESSION_SECRET,
+} from '../helpers/oidc-config.js';
+import { startTestProvider, type TestProvider } from '../helpers/oidc-provider.js';
 import { b64, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { buildTestApp } from '../helpers/server.js';
 
 /** Never listened on: the provider only sends the test's "browser" there, and the test carries it to inject. */
 const PUBLIC_URL = 'http://127.0.0.1:9';
-const SESSION_SECRET = 'test-session-secret-of-at-least-32-characters';
 const COOKIE = { login: 'burnlink-login', session: 'burnlink-session' };
 
 let provider: TestProvider;
@@ -29,16 +33,7 @@ beforeAll(async () => {
 afterAll(() => provider.close());
 
 function oidcConfig(overrides: Partial<Config> = {}): Partial<Config> {
-  return {
-    createAuth: 'oidc',
-    oidcIssuer: provider.issuer,
-    oidcClientId: TEST_CLIENT_ID,
-    oidcClientSecret: TEST_CLIENT_SECRET,
-    oidcAllowedDomains: 'example.com',
-    sessionSecret: SESSION_SECRET,
-    publicUrl: PUBLIC_URL,
-    ...overrides,
-  };
+  return baseConfig({ oidcIssuer: provider.issuer, publicUrl: PUBLIC_URL, ...overrides });
 }
 
 /** The cookies a response sets, by name: their value and attributes. */
@@ -92,7 +87,11 @@ async function signIn(app: FastifyInstance, email: string, login = '/auth/login'
   return { callback, loginCookie, answer };
 }
 
-const createBody = () => ({ ciphertext: b64(fakeEnvelope({ bytes: 1200 })), accessHash: newProofs().accessHash, views: 1 });
+const createBody = () => ({
+  ciphertext: b64(fakeEnvelope({ bytes: 1200 })),
+  accessHash: newProofs().accessHash,
+  views: 1,
+});
 
 const createWith = (app: FastifyInstance, session: string) =>
   app.inject({ method: 'POST', url: '/api/secrets', payload: createBody(), cookies: { [COOKIE.session]: session } });
@@ -187,7 +186,9 @@ describe('sign-in through the OpenID provider', () => {
       expect(res.json()).toEqual({ error: 'not_allowed', message: expect.stringMatching(/not as someone who may/) });
       expect(setCookies(res)[COOKIE.session]).toBeUndefined();
     }
-    const navigation = await (await signIn(byDomain, 'anna@example.com')).answer(undefined, {}, { accept: 'text/html' });
+    const navigation = await (
+      await signIn(byDomain, 'anna@example.com')
+    ).answer(undefined, {}, { accept: 'text/html' });
     expect(navigation.headers.location).toBe('/?signin=denied');
     // The group's member is let in.
     const member = await (await signIn(byGroup, 'anna@example.com')).answer();

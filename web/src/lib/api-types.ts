@@ -439,6 +439,37 @@ export interface operations {
           };
         };
       };
+      /**
+       * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
+       *     `invalid_token`: the API token is unknown or revoked.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'sign_in_required' | 'invalid_token';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
+      /** @description `not_allowed`: the signed-in user may not create here (not in an allowed domain or group), an identity header came from an address that is not the trusted proxy, or the feature is off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'not_allowed';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
       /** @description `too_large`: the body, or the envelope in it, is larger than this server accepts. */
       413: {
         headers: {
@@ -1065,6 +1096,37 @@ export interface operations {
           'application/json': {
             /** @enum {string} */
             error: 'invalid_request' | 'invalid_envelope' | 'alerts_unavailable';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
+      /**
+       * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
+       *     `invalid_token`: the API token is unknown or revoked.
+       */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'sign_in_required' | 'invalid_token';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
+      /** @description `not_allowed`: the signed-in user may not create here (not in an allowed domain or group), an identity header came from an address that is not the trusted proxy, or the feature is off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'not_allowed';
             /** @description what went wrong, in a sentence a person understands */
             message: string;
           };

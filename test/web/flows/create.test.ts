@@ -38,6 +38,9 @@ describe('creating a secret', () => {
     invalid_request: refused('invalid_request'),
     invalid_envelope: refused('invalid_envelope'),
     alerts_unavailable: refused('alerts_unavailable'),
+    sign_in_required: refused('sign_in_required'),
+    invalid_token: refused('invalid_token'),
+    not_allowed: refused('not_allowed'),
     too_large: en.attachments.problems.tooLarge(
       locale.bytes(sealedSize(utf8Length(TEXT), []), 'ceil'),
       locale.bytes(LIMITS.maxSecretBytes, 'floor'),

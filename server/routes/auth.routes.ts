@@ -31,6 +31,12 @@ export default async function authRoutes(app: FastifyInstance, { config }: { con
   if (oidc === undefined) return;
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const siteOrigin = new URL(config.publicUrl!).origin;
+  // The page's Sign out is a plain form: its empty urlencoded body is taken (here only) and ignored.
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 1024 },
+    (_r, _b, done) => done(null, undefined),
+  );
 
   /** For a navigation, a failure is the home page saying what happened; for anything else, the refusal itself. */
   function failed(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {

@@ -232,7 +232,13 @@ describe('sign-in through the OpenID provider', () => {
     const api = await app.inject({ method: 'POST', url: '/auth/logout', cookies, headers: { origin: PUBLIC_URL } });
     expect(api.statusCode).toBe(204);
     expect(setCookies(api)[COOKIE.session]).toMatchObject({ value: '', maxAge: 0 });
-    const form = await app.inject({ method: 'POST', url: '/auth/logout', cookies, headers: { accept: 'text/html' } });
+    const form = await app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      cookies,
+      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: PUBLIC_URL },
+      payload: '',
+    });
     expect(form.statusCode).toBe(303);
     expect(form.headers.location).toBe('/');
   });

@@ -31,6 +31,18 @@ export default async function authRoutes(app: FastifyInstance, { config }: { con
   if (oidc === undefined) return;
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const siteOrigin = new URL(config.publicUrl!).origin;
+  /**
+   * Another site may not sign people out. Browsers say where a request comes from in
+   * Sec-Fetch-Site; the Origin is the fallback, and it is "null" from our own page, whose
+   * Referrer-Policy is no-referrer.
+   */
+  function fromThisSite(request: FastifyRequest): boolean {
+    const site = request.headers['sec-fetch-site'];
+    if (site !== undefined) return site === 'same-origin' || site === 'none';
+    const origin = request.headers.origin;
+    return origin === undefined || origin === 'null' || origin === siteOrigin;
+  }
+
   // The page's Sign out is a plain form: its empty urlencoded body is taken (here only) and ignored.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -95,11 +107,7 @@ export default async function authRoutes(app: FastifyInstance, { config }: { con
       },
     },
     async (request, reply) => {
-      // Another site may not sign people out (a form it posts here would carry its own Origin).
-      const origin = request.headers.origin;
-      if (origin !== undefined && origin !== siteOrigin) {
-        throw new HttpError(403, 'not_allowed', 'Sign out from this site’s own page.');
-      }
+      if (!fromThisSite(request)) throw new HttpError(403, 'not_allowed', 'Sign out from this site’s own page.');
       oidc.cookies.clearSession(reply);
       if (isNavigation(request)) return reply.redirect('/', 303);
       return reply.code(204).send(null);

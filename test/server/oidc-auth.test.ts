@@ -229,6 +229,13 @@ describe('sign-in through the OpenID provider', () => {
     });
     expect(fromElsewhere.statusCode).toBe(403);
     expect(fromElsewhere.json().error).toBe('not_allowed');
+    const crossSite = await app.inject({
+      method: 'POST',
+      url: '/auth/logout',
+      cookies,
+      headers: { 'sec-fetch-site': 'cross-site', origin: 'null' },
+    });
+    expect(crossSite.statusCode).toBe(403);
     const api = await app.inject({ method: 'POST', url: '/auth/logout', cookies, headers: { origin: PUBLIC_URL } });
     expect(api.statusCode).toBe(204);
     expect(setCookies(api)[COOKIE.session]).toMatchObject({ value: '', maxAge: 0 });
@@ -236,7 +243,12 @@ describe('sign-in through the OpenID provider', () => {
       method: 'POST',
       url: '/auth/logout',
       cookies,
-      headers: { accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', origin: PUBLIC_URL },
+      headers: {
+        accept: 'text/html',
+        'content-type': 'application/x-www-form-urlencoded',
+        'sec-fetch-site': 'same-origin',
+        origin: 'null',
+      },
       payload: '',
     });
     expect(form.statusCode).toBe(303);

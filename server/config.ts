@@ -515,7 +515,7 @@ function createAuthProblems(config: Config): string[] {
   );
   if (missing.length > 0) {
     const names = missing.map((key) => (ConfigSchema.properties[key] as unknown as Property).env).join(', ');
-    problems.push(`CREATE_AUTH=oidc needs ${names} (see the README, "Who may create").`);
+    problems.push(`CREATE_AUTH=oidc needs ${names} (see docs/OPERATIONS.md, "Who may create").`);
   }
   if (config.oidcAllowedDomains === undefined && config.oidcAllowedGroups === undefined) {
     problems.push(

@@ -59,7 +59,7 @@ describe('CREATE_AUTH=oidc', () => {
 
   it('names every variable missing, and asks for domains or groups', () => {
     expect(problems({ CREATE_AUTH: 'oidc' })).toEqual([
-      'CREATE_AUTH=oidc needs OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, SESSION_SECRET, PUBLIC_URL (see the README, "Who may create").',
+      'CREATE_AUTH=oidc needs OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET, SESSION_SECRET, PUBLIC_URL (see docs/OPERATIONS.md, "Who may create").',
       expect.stringMatching(/needs OIDC_ALLOWED_DOMAINS or OIDC_ALLOWED_GROUPS/),
     ]);
     expect(problems({ ...OIDC, OIDC_ALLOWED_DOMAINS: undefined, OIDC_ALLOWED_GROUPS: 'staff, ops' })).toEqual([]);

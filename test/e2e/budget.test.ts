@@ -24,11 +24,11 @@ const TARGET_KB = 30;
  * (docs/BENCHMARKS.md, "Page weight", says what stands between it and the target).
  */
 const JS_BUDGET_KB = {
-  create: 36.5,
+  create: 37.5,
   reveal: 32,
   receipt: TARGET_KB,
-  request: 33,
-  answer: 33.5,
+  request: 34.5,
+  answer: 34,
   inbox: 31.5,
 } satisfies Record<string, number>;
 const CSS_BUDGET_KB = 2.5;

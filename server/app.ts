@@ -9,6 +9,8 @@ import apiTokens from './plugins/api-tokens.js';
 import byteBudget from './plugins/byte-budget.js';
 import clientKey from './plugins/client-key.js';
 import createAuth from './plugins/create-auth.js';
+import oidcSession from './plugins/oidc-session.js';
+import proxyHeaderAuth from './plugins/proxy-header-auth.js';
 import drain from './plugins/drain.js';
 import errorHandler, { answerClientError, answerFrameworkError } from './plugins/error-handler.js';
 import metrics from './plugins/metrics.js';
@@ -19,6 +21,7 @@ import securityHeaders from './plugins/security-headers.js';
 import staticPage from './plugins/static.js';
 import store from './plugins/store.js';
 import uploadCap from './plugins/upload-cap.js';
+import authRoutes from './routes/auth.routes.js';
 import healthRoutes from './routes/health.routes.js';
 import limitsRoutes from './routes/limits.routes.js';
 import requestsRoutes from './routes/requests.routes.js';
@@ -110,6 +113,8 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(rateLimit);
   await app.register(createAuth, { config });
   await app.register(apiTokens, { config });
+  await app.register(proxyHeaderAuth, { config });
+  await app.register(oidcSession, { config });
   await app.register(byteBudget, { config });
   await app.register(uploadCap, { config });
   await app.register(alerts, { config });
@@ -117,6 +122,7 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(limitsRoutes, { config });
   await app.register(secretsRoutes, { config });
   await app.register(requestsRoutes, { config });
+  await app.register(authRoutes, { config });
   await app.register(staticPage, { webRoot: config.webRoot });
   return app;
 }

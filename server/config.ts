@@ -12,6 +12,12 @@ const MiB = 1024 * 1024;
 const DAY = 86_400;
 /** `host:port,host:port,…`; each port's range is checked in checkConfig. */
 const HOST_PORT_LIST = '^[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*$';
+/** The hosts where plain http:// is taken, for testing: this machine, never the network. */
+const LOOPBACK_HOST = '(localhost|127\\.0\\.0\\.1|\\[::1\\])';
+/** HTTP header names (RFC 9110 tokens), comma-separated. */
+const HEADER_NAME_LIST = "^[A-Za-z0-9!#$%&'*+.^_`|~-]+( *, *[A-Za-z0-9!#$%&'*+.^_`|~-]+)*$";
+/** DNS names, comma-separated. */
+const DOMAIN_LIST = '^[A-Za-z0-9.-]+\\.[A-Za-z0-9-]+( *, *[A-Za-z0-9.-]+\\.[A-Za-z0-9-]+)*$';
 
 export const ConfigSchema = Type.Object({
   port: Type.Integer({
@@ -111,6 +117,79 @@ export const ConfigSchema = Type.Object({
         'when it changes; unset means no API tokens',
     }),
   ),
+  authHeader: Type.String({
+    env: 'AUTH_HEADER',
+    default: 'x-forwarded-email,x-forwarded-user',
+    pattern: HEADER_NAME_LIST,
+    description:
+      'the headers naming the user (CREATE_AUTH=header), comma-separated, the first one present counting; ' +
+      'believed only from the addresses in TRUST_PROXY',
+  }),
+  oidcIssuer: Type.Optional(
+    Type.String({
+      env: 'OIDC_ISSUER',
+      pattern: `^(https://[^/?#\\s]+|http://${LOOPBACK_HOST}(:[0-9]{1,5})?)(/[^?#\\s]*)?$`,
+      description:
+        "the OpenID provider's issuer URL (CREATE_AUTH=oidc): https://, or http:// only on localhost or " +
+        '127.0.0.1, for testing',
+    }),
+  ),
+  oidcClientId: Type.Optional(
+    Type.String({
+      env: 'OIDC_CLIENT_ID',
+      pattern: '^[\\x21-\\x7e]{1,255}$',
+      description: 'the client id this site has at the OpenID provider (CREATE_AUTH=oidc), without spaces',
+    }),
+  ),
+  oidcClientSecret: Type.Optional(
+    Type.String({
+      env: 'OIDC_CLIENT_SECRET',
+      pattern: '^\\S{1,1024}$',
+      sensitive: true,
+      description: 'the client secret that goes with OIDC_CLIENT_ID, without spaces',
+    }),
+  ),
+  oidcAllowedDomains: Type.Optional(
+    Type.String({
+      env: 'OIDC_ALLOWED_DOMAINS',
+      pattern: DOMAIN_LIST,
+      description:
+        'the email domains whose users may create (CREATE_AUTH=oidc), comma-separated (example.com,example.org); ' +
+        'a user must have a verified email in one of them',
+    }),
+  ),
+  oidcAllowedGroups: Type.Optional(
+    Type.String({
+      env: 'OIDC_ALLOWED_GROUPS',
+      pattern: '^[^,\\s]+( *, *[^,\\s]+)*$',
+      description:
+        'the groups whose members may create (CREATE_AUTH=oidc), comma-separated, as the provider names them ' +
+        'in OIDC_GROUPS_CLAIM',
+    }),
+  ),
+  oidcGroupsClaim: Type.String({
+    env: 'OIDC_GROUPS_CLAIM',
+    default: 'groups',
+    pattern: '^[A-Za-z0-9_:./-]{1,100}$',
+    description: "the claim of the provider's ID token or userinfo that lists a user's groups",
+  }),
+  sessionSecret: Type.Optional(
+    Type.String({
+      env: 'SESSION_SECRET',
+      pattern: '^\\S{32,1024}$',
+      sensitive: true,
+      description:
+        'the key that signs the sign-in cookies (CREATE_AUTH=oidc), at least 32 characters without spaces ' +
+        '(openssl rand -base64 32); the same on every server of one site',
+    }),
+  ),
+  sessionMaxAgeSeconds: Type.Integer({
+    env: 'SESSION_MAX_AGE_SECONDS',
+    default: 8 * 3600,
+    minimum: 300,
+    maximum: 30 * DAY,
+    description: 'how long a sign-in lasts before the user signs in again (CREATE_AUTH=oidc), in seconds',
+  }),
   rateLimitCreate: Type.Integer({
     env: 'RATE_LIMIT_CREATE',
     default: 30,
@@ -264,9 +343,10 @@ export const ConfigSchema = Type.Object({
   publicUrl: Type.Optional(
     Type.String({
       env: 'PUBLIC_URL',
-      pattern: '^https://[^/?#\\s]+/?$',
+      pattern: `^(https://[^/?#\\s]+|http://${LOOPBACK_HOST}(:[0-9]{1,5})?)/?$`,
       description:
-        "the site's https:// address (https://secrets.example.com), the one link email alerts may carry; " +
+        "the site's https:// address (https://secrets.example.com; http:// only on localhost or 127.0.0.1, for " +
+        'testing), the one link email alerts may carry and where the OpenID provider sends users back to; ' +
         'unset means alerts carry no link',
     }),
   ),
@@ -347,6 +427,7 @@ function checkConfig(config: Config, problems: string[]): Config {
     problems.push(...redisProblems(config));
     problems.push(...workersProblems(config));
     problems.push(...smtpProblems(config));
+    problems.push(...createAuthProblems(config));
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -413,6 +494,60 @@ function smtpProblems({ smtpUrl, mailFrom }: Config): string[] {
     problems.push('MAIL_FROM must be set when SMTP_URL is: the address email alerts are sent from.');
   }
   return problems;
+}
+
+/** The OIDC_* and SESSION_* variables a CREATE_AUTH mode needs, and the proxies header mode believes. */
+function createAuthProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.createAuth === 'header' && typeof config.trustProxy !== 'string') {
+    problems.push(
+      config.trustProxy
+        ? 'TRUST_PROXY must name the addresses of your auth proxy with CREATE_AUTH=header, not true: true would ' +
+            'believe an identity header from anyone who can reach this server.'
+        : 'TRUST_PROXY must name the addresses of your auth proxy with CREATE_AUTH=header: the identity header ' +
+            '(AUTH_HEADER) is believed only from them.',
+    );
+  }
+  const oidcSet = OIDC_KEYS.filter((key) => config[key] !== undefined);
+  if (config.createAuth !== 'oidc') {
+    if (oidcSet.length > 0) {
+      const names = oidcSet.map((key) => (ConfigSchema.properties[key] as unknown as Property).env).join(', ');
+      problems.push(
+        `${names} ${oidcSet.length === 1 ? 'is' : 'are'} set, but CREATE_AUTH is ${config.createAuth}, not oidc: ` +
+          'set CREATE_AUTH=oidc for sign-in to be required, or remove them.',
+      );
+    }
+    return problems;
+  }
+  const missing = (['oidcIssuer', 'oidcClientId', 'oidcClientSecret', 'sessionSecret', 'publicUrl'] as const).filter(
+    (key) => config[key] === undefined,
+  );
+  if (missing.length > 0) {
+    const names = missing.map((key) => (ConfigSchema.properties[key] as unknown as Property).env).join(', ');
+    problems.push(`CREATE_AUTH=oidc needs ${names} (see docs/OPERATIONS.md, "Who may create").`);
+  }
+  if (config.oidcAllowedDomains === undefined && config.oidcAllowedGroups === undefined) {
+    problems.push(
+      'CREATE_AUTH=oidc needs OIDC_ALLOWED_DOMAINS or OIDC_ALLOWED_GROUPS (or both): without either, everyone ' +
+        'the provider signs in could create, which with a public provider is anyone.',
+    );
+  }
+  return problems;
+}
+
+/** The variables of sign-in through an OpenID provider: set only with CREATE_AUTH=oidc. */
+const OIDC_KEYS = [
+  'oidcIssuer',
+  'oidcClientId',
+  'oidcClientSecret',
+  'oidcAllowedDomains',
+  'oidcAllowedGroups',
+  'sessionSecret',
+] as const;
+
+/** Splits a comma-separated list (AUTH_HEADER, OIDC_ALLOWED_DOMAINS, …) into its trimmed entries. */
+export function listOf(value: string | undefined): string[] {
+  return value === undefined ? [] : value.split(',').map((entry) => entry.trim());
 }
 
 /** An address or range as Fastify's trustProxy (proxy-addr) takes it. */

@@ -40,7 +40,9 @@ export const API_ERRORS = {
   },
   not_allowed: {
     status: 403,
-    meaning: 'the signed-in user may not create here (not in an allowed domain or group), or the feature is off',
+    meaning:
+      'the signed-in user may not create here (not in an allowed domain or group), an identity header came from ' +
+      'an address that is not the trusted proxy, or the feature is off',
   },
   forbidden: { status: 403, meaning: 'a path of the page that the file system refuses (a NUL byte, a name too long)' },
   wrong_passphrase: {
@@ -77,6 +79,10 @@ export const API_ERRORS = {
   store_nearly_full: {
     status: 503,
     meaning: 'the storage is short of room and takes only small secrets that expire within a day for now',
+  },
+  provider_unavailable: {
+    status: 503,
+    meaning: 'the sign-in provider (OIDC_ISSUER) cannot be reached or answers wrongly; try again later',
   },
   server_busy: {
     status: 503,

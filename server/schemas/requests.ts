@@ -10,6 +10,7 @@ import {
   AlertRequest,
   Base64Url32,
   BODY_REFUSALS,
+  CREATE_AUTH_REFUSALS,
   Ciphertext,
   errorReplies,
   IdParams,
@@ -60,7 +61,7 @@ export const createRequest = (bounds: RequestBounds) => ({
       { id: Type.String({ description: "the request's id, for both links" }), expiresAt: When('when it closes') },
       { description: 'Stored.' },
     ),
-    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'sign_in_required', 'invalid_token'),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, ...CREATE_AUTH_REFUSALS, 'alerts_unavailable'),
   },
 });
 

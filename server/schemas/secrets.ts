@@ -10,6 +10,7 @@ import {
   AlertRequest,
   Base64Url32,
   BODY_REFUSALS,
+  CREATE_AUTH_REFUSALS,
   Ciphertext,
   errorReplies,
   ExpiresAt,
@@ -54,7 +55,7 @@ export const createSecret = (bounds: SecretBounds) => ({
       },
       { description: 'Stored.' },
     ),
-    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'sign_in_required', 'invalid_token'),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, ...CREATE_AUTH_REFUSALS, 'alerts_unavailable'),
   },
 });
 

@@ -81,6 +81,13 @@ export const STORE_REFUSALS = [
 ] as const;
 
 /**
+ * What a create route may also answer when creating needs a creator (CREATE_AUTH, API
+ * tokens): nobody vouched for, a token unknown or revoked, a creator or an identity header
+ * this server does not take.
+ */
+export const CREATE_AUTH_REFUSALS = ['sign_in_required', 'invalid_token', 'not_allowed'] as const;
+
+/**
  * A route's refusals, one answer per status: the `{error, message}` shape with the
  * codes it can carry, each described (from API_ERRORS). List every code the route can
  * give: the OpenAPI document and the clients' types come from this.

@@ -24,10 +24,10 @@ const TARGET_KB = 30;
  * (docs/BENCHMARKS.md, "Page weight", says what stands between it and the target).
  */
 const JS_BUDGET_KB = {
-  create: 39.5,
+  create: 40.5,
   reveal: 32,
   receipt: TARGET_KB,
-  request: 33.5,
+  request: 35,
   answer: 34,
   inbox: 32,
 } satisfies Record<string, number>;

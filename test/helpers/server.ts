@@ -51,11 +51,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The app listening on 127.0.0.1 on a free port; the caller closes it. */
+/** The app listening on 127.0.0.1 on a free port (or the config's); the caller closes it. */
 export async function startServer(overrides: Partial<Config> = {}, options: AppOptions = {}): Promise<RunningServer> {
-  const app = await buildApp(testConfig(overrides), options);
+  const config = testConfig(overrides);
+  const app = await buildApp(config, options);
   try {
-    const address = await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = await app.listen({ host: '127.0.0.1', port: config.port });
     return { url: address, app, close: () => app.close() };
   } catch (error) {
     await app.close();

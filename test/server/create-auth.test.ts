@@ -5,13 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { invalidToken } from '../../server/errors.js';
+import { oidcConfig } from '../helpers/oidc-config.js';
 import { buildTestApp, testConfig } from '../helpers/server.js';
 import { b64, createSecret, fakeEnvelope, newProofs } from '../helpers/proofs.js';
 import { createTestRequest, newTestRequest, sealedAnswer } from '../helpers/requests.js';
 
 /** A stand-in way of signing in: the header `x-test-creator` names the creator; "revoked" refuses. */
 async function appWithTestResolver(createAuth: 'none' | 'oidc'): Promise<FastifyInstance> {
-  const app = await buildTestApp(testConfig({ createAuth }));
+  const app = await buildTestApp(createAuth === 'oidc' ? oidcConfig() : testConfig({ createAuth }));
   app.addCreatorResolver((request) => {
     const name = request.headers['x-test-creator'];
     if (typeof name !== 'string') return undefined;
@@ -62,7 +63,7 @@ describe('create guard', () => {
     const { id, manageToken, proofs } = await createSecret(open);
     const request = await createTestRequest(open);
     // The same store behind a closed app: what was made before creation closed stays readable.
-    const closed = await buildTestApp(testConfig({ createAuth: 'oidc' }), {
+    const closed = await buildTestApp(oidcConfig(), {
       store: open.store,
       requests: open.requests,
     });

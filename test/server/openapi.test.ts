@@ -11,6 +11,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { API_ERRORS, type ErrorCode } from '../../server/errors.js';
 import { MANAGE_TOKEN, OPENAPI_PATH } from '../../server/plugins/openapi.js';
 import { SECURITY_HEADERS } from '../../server/plugins/security-headers.js';
+import type { Config } from '../../server/config.js';
+import { oidcConfig } from '../helpers/oidc-config.js';
 import { buildTestApp } from '../helpers/server.js';
 
 /** Every route registered on any Fastify instance made while this file runs. */
@@ -48,9 +50,9 @@ interface Document {
 }
 
 /** The app (without the metrics server), its routes, and the document it serves. */
-async function appAndDocument() {
+async function appAndDocument(overrides: Partial<Config> = {}) {
   registered.length = 0;
-  const app = await buildTestApp();
+  const app = await buildTestApp(overrides);
   const res = await app.inject({ url: OPENAPI_PATH });
   expect(res.statusCode).toBe(200);
   return { app, res, document: res.json<Document>(), routes: [...registered] };
@@ -82,16 +84,20 @@ function routeKeys(routes: RouteOptions[]) {
   return { shown, hidden };
 }
 
-describe('the OpenAPI document', () => {
+// A server with sign-in has routes and refusals more: /auth/*, and 401s on the create routes.
+describe.each([
+  ['', {}],
+  [' with CREATE_AUTH=oidc', oidcConfig()],
+])('the OpenAPI document%s', (_, config: Partial<Config>) => {
   it('is valid OpenAPI 3.1', async () => {
-    const { document } = await appAndDocument();
+    const { document } = await appAndDocument(config);
     expect(document.openapi).toBe('3.1.0');
     const result = await validate(structuredClone(document) as never);
     expect(result.valid ? [] : result.errors.map((error) => error.message)).toEqual([]);
   });
 
   it('documents every route the app registers, and nothing else', async () => {
-    const { document, routes } = await appAndDocument();
+    const { document, routes } = await appAndDocument(config);
     const { shown, hidden } = routeKeys(routes);
     expect(
       operations(document)
@@ -99,13 +105,14 @@ describe('the OpenAPI document', () => {
         .sort(),
     ).toEqual([...new Set(shown)].sort());
     expect(shown).toContain(`GET ${OPENAPI_PATH}`);
+    if (config.createAuth === 'oidc') expect(shown).toContain('POST /auth/logout');
     // Only the page hides, never the API.
     expect(hidden.length).toBeGreaterThan(0);
     for (const key of hidden) expect(key).toMatch(/^GET \/(?!api\/)/);
   });
 
   it('describes each operation: summary, parameters, body, an answer, and the error shape with its codes', async () => {
-    const { document, routes } = await appAndDocument();
+    const { document, routes } = await appAndDocument(config);
     const bodies = new Set(routes.filter((route) => route.schema?.body).map((route) => openapiPath(route.url)));
     for (const [key, operation] of operations(document)) {
       const [, path] = key.split(' ') as [string, string];
@@ -140,7 +147,7 @@ describe('the OpenAPI document', () => {
   });
 
   it("lists every code a route answers to bad requests with, under that answer's status", async () => {
-    const { app, document } = await appAndDocument();
+    const { app, document } = await appAndDocument(config);
     for (const [key, operation] of operations(document)) {
       for (const probe of probes(key, operation)) {
         const res = await app.inject(probe);
@@ -156,7 +163,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('names the bearer scheme on the manage-token routes', async () => {
-    const { document } = await appAndDocument();
+    const { document } = await appAndDocument(config);
     expect(document.components.securitySchemes[MANAGE_TOKEN]).toMatchObject({ type: 'http', scheme: 'bearer' });
     const secured = operations(document)
       .filter(([, operation]) => operation.security)
@@ -170,7 +177,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('is served cacheable, with the security headers, and revalidated by its ETag', async () => {
-    const { app, res } = await appAndDocument();
+    const { app, res } = await appAndDocument(config);
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['cache-control']).toBe('public, max-age=300');
     expect(res.headers).toMatchObject(SECURITY_HEADERS);

@@ -35,6 +35,7 @@ const EXPECTED: Record<ErrorCode, ApiProblem['code']> = {
   store_unavailable: 'unavailable',
   store_nearly_full: 'nearlyFull',
   server_busy: 'busy',
+  provider_unavailable: 'unavailable',
 };
 
 describe('apiProblem', () => {

@@ -40,9 +40,9 @@ describe('creating a secret', () => {
     invalid_request: refused('invalid_request'),
     invalid_envelope: refused('invalid_envelope'),
     alerts_unavailable: refused('alerts_unavailable'),
-    // The page never sends a token; a session that lapsed is the sign-in gate's (CREATE_AUTH) to word.
     sign_in_required: refused('sign_in_required'),
     invalid_token: refused('invalid_token'),
+    not_allowed: refused('not_allowed'),
     too_large: en.attachments.problems.tooLarge(
       locale.bytes(sealedSize(utf8Length(TEXT), []), 'ceil'),
       locale.bytes(LIMITS.maxSecretBytes, 'floor'),

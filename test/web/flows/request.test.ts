@@ -36,9 +36,9 @@ describe('making a request', () => {
     invalid_request: refused('invalid_request'),
     invalid_envelope: refused('invalid_envelope'),
     alerts_unavailable: refused('alerts_unavailable'),
-    // The page never sends a token; a session that lapsed is the sign-in gate's (CREATE_AUTH) to word.
     sign_in_required: refused('sign_in_required'),
     invalid_token: refused('invalid_token'),
+    not_allowed: refused('not_allowed'),
     too_large: refused('too_large'),
     unsupported_media_type: refused('unsupported_media_type'),
     rate_limited: t.problems.rateLimited,

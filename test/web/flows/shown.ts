@@ -39,7 +39,8 @@ export function pageText(Page: Page, flow: object): string {
   return textOf(rendered(Page, flow)).replace(/\s+/g, ' ');
 }
 
-function rendered(Page: Page, flow: object): string {
+/** The page's HTML, comments left out. */
+export function rendered(Page: Page, flow: object): string {
   return render(Page, { props: { flow } }).body.replace(/<!--[^]*?-->/g, '');
 }
 

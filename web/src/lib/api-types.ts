@@ -441,7 +441,7 @@ export interface operations {
       };
       /**
        * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
-       *     `invalid_token`: the API token (Authorization: Bearer blt_…) is unknown, revoked or not a whole token.
+       *     `invalid_token`: the API token is unknown or revoked.
        */
       401: {
         headers: {
@@ -451,6 +451,20 @@ export interface operations {
           'application/json': {
             /** @enum {string} */
             error: 'sign_in_required' | 'invalid_token';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
+      /** @description `not_allowed`: the signed-in user may not create here (not in an allowed domain or group), an identity header came from an address that is not the trusted proxy, or the feature is off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'not_allowed';
             /** @description what went wrong, in a sentence a person understands */
             message: string;
           };
@@ -1089,7 +1103,7 @@ export interface operations {
       };
       /**
        * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
-       *     `invalid_token`: the API token (Authorization: Bearer blt_…) is unknown, revoked or not a whole token.
+       *     `invalid_token`: the API token is unknown or revoked.
        */
       401: {
         headers: {
@@ -1099,6 +1113,20 @@ export interface operations {
           'application/json': {
             /** @enum {string} */
             error: 'sign_in_required' | 'invalid_token';
+            /** @description what went wrong, in a sentence a person understands */
+            message: string;
+          };
+        };
+      };
+      /** @description `not_allowed`: the signed-in user may not create here (not in an allowed domain or group), an identity header came from an address that is not the trusted proxy, or the feature is off. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @enum {string} */
+            error: 'not_allowed';
             /** @description what went wrong, in a sentence a person understands */
             message: string;
           };

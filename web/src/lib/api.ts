@@ -77,7 +77,7 @@ export class ApiClient {
 
   /** The server's bounds on size, views and expiry. */
   async limits(): Promise<Limits> {
-    return this.call<Limits>('GET', '/api/limits', {});
+    return this.call<Limits>('GET', '/api/limits', { asCreator: true });
   }
 
   /** Stores an envelope; the proofs themselves never leave the client at creation. */
@@ -92,6 +92,7 @@ export class ApiClient {
   }): Promise<Created> {
     return this.call<Created>('POST', '/api/secrets', {
       token: this.apiToken,
+      asCreator: true,
       body: {
         ciphertext: encodeBase64Url(input.envelope),
         accessHash: encodeBase64Url(input.accessHash),
@@ -114,6 +115,7 @@ export class ApiClient {
   }): Promise<CreatedRequest> {
     return this.call<CreatedRequest>('POST', '/api/requests', {
       token: this.apiToken,
+      asCreator: true,
       body: {
         ciphertext: encodeBase64Url(input.envelope),
         accessHash: encodeBase64Url(input.accessHash),
@@ -207,7 +209,16 @@ export class ApiClient {
     return this.call<Receipt>('GET', `/api/secrets/${encodeURIComponent(id)}/receipt`, { token: manageToken });
   }
 
-  private async call<T>(method: string, path: string, options: { body?: unknown; token?: string }): Promise<T> {
+  /**
+   * `asCreator`: the call goes with this site's cookies, the sign-in session a server that
+   * asks who creates (CREATE_AUTH) reads, or the one of the sign-in proxy in front. Every
+   * other call goes without any: opening, answering and receipts say nothing of who asks.
+   */
+  private async call<T>(
+    method: string,
+    path: string,
+    options: { body?: unknown; token?: string; asCreator?: boolean },
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
@@ -218,7 +229,7 @@ export class ApiClient {
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         cache: 'no-store',
-        credentials: 'omit',
+        credentials: options.asCreator ? 'same-origin' : 'omit',
         referrerPolicy: 'no-referrer',
       });
     } catch {

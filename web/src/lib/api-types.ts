@@ -931,8 +931,12 @@ export interface operations {
           'application/json': {
             /** @description pending: can still be viewed; viewed: every view used; burned: by the sender; expired; locked: too many wrong passphrases */
             state: 'pending' | 'viewed' | 'burned' | 'expired' | 'locked';
+            /** @description when the secret was stored, in epoch milliseconds; null only for a receipt kept from before the server recorded it */
+            createdAt: number | null;
             /** @description when the secret expires, in epoch milliseconds */
             expiresAt: number;
+            /** @description when the secret stopped being viewable, in epoch milliseconds: its last view, the burn, the wrong passphrase that locked it, or its expiry; null while it can still be viewed (and when a receipt kept from before the server recorded it was burned or locked) */
+            burnedAt: number | null;
             /** @description views left before the secret is gone */
             viewsLeft: number;
             /** @description when each view was revealed, epoch milliseconds */

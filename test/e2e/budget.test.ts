@@ -26,7 +26,7 @@ const TARGET_KB = 30;
 const JS_BUDGET_KB = {
   create: 36.5,
   reveal: 32,
-  receipt: TARGET_KB,
+  receipt: 31,
   request: 33,
   answer: 33.5,
   inbox: 31.5,

@@ -177,6 +177,14 @@ describe.each([
       await sender.getByText(updatesItself).waitFor();
       await state(sender, width, 'pending with a label');
 
+      // An update that does not get through keeps what the page showed, and says so.
+      await sender.route('**/receipt', (route) => route.abort('connectionrefused'));
+      await sender.clock.runFor(REFRESH_MS);
+      await sender.getByText(t.updateFailed).waitFor();
+      await sender.getByText(t.pending, { exact: true }).waitFor();
+      await state(sender, width, 'an update failed');
+      await sender.unroute('**/receipt');
+
       // Burn now asks first, then says when.
       await sender.getByRole('button', { name: t.burnNow }).click();
       await sender.getByRole('button', { name: t.burnYes }).waitFor();
@@ -291,7 +299,7 @@ describe.each([
   });
 
   afterAll(() => {
-    expect(states).toHaveLength(2 * 8);
+    expect(states).toHaveLength(2 * 9);
     expect(violations).toEqual([]);
     for (const recorder of recorders) expect(recorder.problems).toEqual([]);
   });

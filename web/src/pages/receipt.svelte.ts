@@ -60,7 +60,7 @@ export class ReceiptFlow {
   readonly quickFirstView = $derived.by(() => {
     const createdAt = this.receipt?.createdAt;
     const first = this.receipt?.viewedAt[0];
-    if (createdAt == null || first === undefined) return undefined;
+    if (createdAt === null || createdAt === undefined || first === undefined) return undefined;
     const seconds = Math.max(0, Math.round((first - createdAt) / 1000));
     return seconds <= SCANNER_WINDOW_SECONDS ? seconds : undefined;
   });

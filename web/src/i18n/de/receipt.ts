@@ -23,7 +23,7 @@ const receipt: typeof en = {
     viewed: 'Angesehen',
     never: 'Nie',
     endedByLastView: 'Vernichtet beim letzten Ansehen',
-    endedByYou: 'Von Ihnen vernichtet',
+    endedByYou: 'Sie haben es vernichtet',
     endedByPassphrases: 'Vernichtet nach falschen Passphrasen',
     endedByExpiry: 'Abgelaufen',
     wrongPassphrases: 'Falsche Passphrasen',

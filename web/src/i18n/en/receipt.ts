@@ -21,9 +21,10 @@ const receipt = {
     viewsLeft: 'Views left',
     viewed: 'Viewed',
     never: 'Never',
-    endedByLastView: 'Burned by its last view',
-    endedByYou: 'Burned by you',
-    endedByPassphrases: 'Burned by wrong passphrases',
+    // Not the state sentences' words ("Burned by you: …"), so that each is found alone.
+    endedByLastView: 'Burned at its last view',
+    endedByYou: 'You burned it',
+    endedByPassphrases: 'Burned after wrong passphrases',
     endedByExpiry: 'Expired',
     wrongPassphrases: 'Wrong passphrases',
     refresh: 'Refresh',

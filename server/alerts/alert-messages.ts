@@ -90,7 +90,7 @@ function secretViewed(event: { at: number; viewsLeft: number }, language: AlertL
             : viewsLeft === 1
               ? 'Es kann noch ein weiteres Mal angesehen werden.'
               : `Es kann noch ${viewsLeft} weitere Male angesehen werden.`),
-        'Einzelheiten zeigt Ihnen der private Quittungslink, den Sie beim Erstellen des Geheimnisses aufbewahrt haben. ' +
+        'Einzelheiten zeigt Ihnen der private Statuslink, den Sie beim Erstellen des Geheimnisses aufbewahrt haben. ' +
           SECRET_LINK_NOTE.de,
         'Sie erhalten diese E-Mail, weil Sie darum gebeten haben, benachrichtigt zu werden, wenn Ihr Geheimnis angesehen wird.',
       ],
@@ -103,7 +103,7 @@ function secretViewed(event: { at: number; viewsLeft: number }, language: AlertL
         (viewsLeft === 0
           ? 'It is now destroyed and cannot be viewed again.'
           : `It can be viewed ${viewsLeft} more ${viewsLeft === 1 ? 'time' : 'times'}.`),
-      'For the details, open the private receipt link you kept when you created the secret. ' + SECRET_LINK_NOTE.en,
+      'For the details, open the private status link you kept when you created the secret. ' + SECRET_LINK_NOTE.en,
       'You get this email because you asked to be told when your secret is viewed.',
     ],
   };

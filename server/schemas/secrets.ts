@@ -125,7 +125,17 @@ export const getReceipt = {
     200: Type.Object(
       {
         state: ReceiptState,
+        createdAt: Type.Union([Type.Integer(), Type.Null()], {
+          description:
+            'when the secret was stored, in epoch milliseconds; null only for a receipt kept from before the server recorded it',
+        }),
         expiresAt: ExpiresAt,
+        burnedAt: Type.Union([Type.Integer(), Type.Null()], {
+          description:
+            'when the secret stopped being viewable, in epoch milliseconds: its last view, the burn, the wrong ' +
+            'passphrase that locked it, or its expiry; null while it can still be viewed (and when a receipt kept ' +
+            'from before the server recorded it was burned or locked)',
+        }),
         viewsLeft: ViewsLeft,
         viewedAt: Type.Array(Type.Integer(), { description: 'when each view was revealed, epoch milliseconds' }),
         failedAttempts: Type.Integer({ description: 'wrong passphrases so far' }),

@@ -48,7 +48,10 @@ interface Entry {
   secret: StoredSecret | null;
   manageHash: Uint8Array;
   state: ReceiptState;
+  createdAt: number;
   expiresAt: number;
+  /** When the secret ended (see Receipt.burnedAt); null while it lives. */
+  burnedAt: number | null;
   /** When the receipt itself is forgotten. */
   forgetAt: number;
   viewsLeft: number;
@@ -104,7 +107,9 @@ export class MemoryStore implements SecretStore {
       },
       manageHash: secret.manageHash.slice(),
       state: 'pending',
+      createdAt: now,
       expiresAt,
+      burnedAt: null,
       forgetAt: expiresAt + this.#limits.receiptRetentionSeconds * 1000,
       viewsLeft: secret.views,
       viewedAt: [],
@@ -137,7 +142,7 @@ export class MemoryStore implements SecretStore {
     if (unlockHash && given && !hashesEqual(unlockHash, given)) {
       entry.failedAttempts += 1;
       const attemptsLeft = this.#attemptsLeft(entry);
-      if (attemptsLeft === 0) this.#endSecret(entry, 'locked');
+      if (attemptsLeft === 0) this.#endSecret(entry, 'locked', now);
       return { kind: 'wrong_passphrase', attemptsLeft };
     }
 
@@ -145,14 +150,14 @@ export class MemoryStore implements SecretStore {
     const { alert } = entry.secret;
     entry.viewsLeft -= 1;
     entry.viewedAt.push(now);
-    if (entry.viewsLeft === 0) this.#endSecret(entry, 'viewed');
+    if (entry.viewsLeft === 0) this.#endSecret(entry, 'viewed', now);
     return { kind: 'revealed', ciphertext, viewsLeft: entry.viewsLeft, ...(alert && { alert }) };
   }
 
   async burn(id: string, manageHash: Uint8Array): Promise<boolean> {
     const entry = this.#managed(id, manageHash);
     if (!entry) return false;
-    if (entry.secret) this.#endSecret(entry, 'burned');
+    if (entry.secret) this.#endSecret(entry, 'burned', this.#now());
     return true;
   }
 
@@ -161,7 +166,9 @@ export class MemoryStore implements SecretStore {
     if (!entry) return null;
     return {
       state: entry.state,
+      createdAt: entry.createdAt,
       expiresAt: entry.expiresAt,
+      burnedAt: entry.burnedAt,
       viewsLeft: entry.viewsLeft,
       viewedAt: [...entry.viewedAt],
       failedAttempts: entry.failedAttempts,
@@ -189,7 +196,8 @@ export class MemoryStore implements SecretStore {
   #entry(id: string, now = this.#now()): Entry | undefined {
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
-    if (entry.secret && now >= entry.expiresAt) this.#endSecret(entry, 'expired');
+    // Found by a later sweep or read, it still ended when it expired.
+    if (entry.secret && now >= entry.expiresAt) this.#endSecret(entry, 'expired', entry.expiresAt);
     if (now >= entry.forgetAt) {
       this.#entries.delete(id);
       this.#budget.release(ENTRY_OVERHEAD_BYTES);
@@ -211,11 +219,12 @@ export class MemoryStore implements SecretStore {
   }
 
   /** Drops the secret's bytes; the receipt keeps saying why. */
-  #endSecret(entry: Entry, state: ReceiptState): void {
+  #endSecret(entry: Entry, state: ReceiptState, at: number): void {
     if (!entry.secret) return;
     this.#budget.release(entry.secret.ciphertext.length);
     entry.secret = null;
     entry.state = state;
+    entry.burnedAt = at;
     entry.viewsLeft = 0;
   }
 

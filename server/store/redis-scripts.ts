@@ -1,8 +1,8 @@
 /**
  * The Redis layout of a secret and the Lua scripts that change it. Each script touches
  * only the keys of one secret (secret, receipt, alert), which share a hash tag, so it runs on one cluster slot
- * and is atomic. Times come from Redis's own clock (TIME), so expiresAt, viewedAt and the
- * key TTLs agree even when app servers' clocks drift.
+ * and is atomic. Times come from Redis's own clock (TIME), so createdAt, expiresAt, viewedAt,
+ * burnedAt and the key TTLs agree even when app servers' clocks drift.
  *
  * Secret key (`PREFIX{ID}:s`), one binary string so the ciphertext is stored once, raw:
  *
@@ -16,19 +16,27 @@
  *   37|69   …     ciphertext
  *
  * Receipt key (`PREFIX{ID}:r`), also one binary string: a hash with six fields costs Redis
- * about 200 B, this about 120 B, and receipts outnumber live secrets (they are kept for
+ * about 200 B, this 136 B, and receipts outnumber live secrets (they are kept for
  * RECEIPT_RETENTION_SECONDS after the secret's expiry). A separate key still, so it can
  * outlive the secret.
  *
  *   offset  size  field
- *   0       1     layout version (1)
+ *   0       1     layout version (2)
  *   1       1     state: 0 pending, 1 viewed, 2 burned, 3 locked ('expired' is derived:
  *                 pending with the secret key gone)
  *   2       2     views left, unsigned big-endian
  *   4       1     failed passphrase attempts
  *   5       6     expiresAt, epoch ms, unsigned 48-bit big-endian
  *   11      32    SHA-256 of the manage token
- *   43      6 × n viewedAt, one epoch ms (48-bit big-endian) per reveal, oldest first
+ *   43      4     the TTL asked for, seconds, unsigned big-endian: createdAt is expiresAt
+ *                 minus it, to the millisecond, in 4 bytes rather than 6
+ *   47      6 × n viewedAt, one epoch ms (48-bit big-endian) per reveal, oldest first
+ *   then    6     burnedAt (epoch ms), only in state burned or locked; a viewed receipt's
+ *                 burnedAt is its last view time, an expired one's its expiresAt
+ *
+ * Layout 1, written before createdAt and burnedAt were kept, is layout 2 without the TTL
+ * field and without burnedAt; the scripts still serve it (they append a burnedAt only to
+ * layout 2), and it reads with createdAt null, so an upgrade keeps every receipt.
  *
  * Alert key (`PREFIX{ID}:a`), only when the sender asked to be told of views: the
  * recipient's language, a newline and the email address, with the secret's TTL; deleted
@@ -53,12 +61,14 @@ export const FLAG_PASSPHRASE = 0b1;
 export const HEADER_BYTES = 37;
 export const HEADER_WITH_UNLOCK_BYTES = 69;
 
-export const RECEIPT_LAYOUT_VERSION = 1;
-/** Where the manage hash starts. */
+export const RECEIPT_LAYOUT_VERSION = 2;
+/** Where the manage hash starts, in both layouts. */
 export const RECEIPT_MANAGE_OFFSET = 11;
-/** The receipt's length before any viewedAt entry. */
-export const RECEIPT_BYTES = 43;
-/** The size of one viewedAt entry, and of expiresAt. */
+/** Where the TTL in seconds starts (layout 2). */
+export const RECEIPT_TTL_OFFSET = 43;
+/** The receipt's length before any viewedAt entry, by layout version. */
+export const RECEIPT_HEADER_BYTES: Readonly<Record<number, number>> = { 1: 43, 2: 47 };
+/** The size of one viewedAt entry, of burnedAt and of expiresAt. */
 export const RECEIPT_TIME_BYTES = 6;
 /** Receipt states by their byte; 'expired' is never stored. */
 export const RECEIPT_STATES = ['pending', 'viewed', 'burned', 'locked'] as const;
@@ -81,10 +91,12 @@ export function encodeSecretValue(secret: NewSecret): Buffer {
 
 /** The receipt key's initial value; CREATE writes expiresAt (offset 5) from Redis's clock. */
 export function encodeReceiptValue(secret: NewSecret): Buffer {
-  const receipt = Buffer.alloc(RECEIPT_BYTES);
+  const receipt = Buffer.alloc(RECEIPT_HEADER_BYTES[RECEIPT_LAYOUT_VERSION]!);
   receipt.writeUInt8(RECEIPT_LAYOUT_VERSION, 0);
   receipt.writeUInt16BE(secret.views, 2);
   receipt.set(secret.manageHash, RECEIPT_MANAGE_OFFSET);
+  // Throws beyond 136 years, which no configuration allows (MAX_EXPIRES_IN ≤ 365 days).
+  receipt.writeUInt32BE(secret.ttlSeconds, RECEIPT_TTL_OFFSET);
   return receipt;
 }
 
@@ -124,6 +136,22 @@ local function ms_bytes(ms)
     ms = math.floor(ms / 256)
   end
   return string.char(unpack(bytes))
+end
+`;
+
+/**
+ * Lua shared by REVEAL and BURN (after NOW_MS): marks a receipt ended in a state with no
+ * views left, keeping its failed count unless one is given, and appends burnedAt to a
+ * layout-2 receipt. Rewritten whole, as REVEAL does with view times, never APPENDed to.
+ */
+const END_RECEIPT = `
+local function end_receipt(key, state, failed)
+  local old = redis.call('GET', key)
+  local ended = ''
+  if string.byte(old, 1) >= 2 then ended = ms_bytes(now_ms()) end
+  failed = failed or string.byte(old, 5)
+  redis.call('SET', key, string.sub(old, 1, 1) .. string.char(state, 0, 0, failed) .. string.sub(old, 6) .. ended,
+    'KEEPTTL')
 end
 `;
 
@@ -177,7 +205,7 @@ return {views_of(header), failed_of(header), flag, now_ms() + redis.call('PTTL',
  * Returns {'not_found'} | {'unlock_required'} | {'unlock_unexpected'}
  *   | {'wrong_passphrase', attemptsLeft} | {'revealed', viewsLeft, ciphertext, alert value or false}.
  */
-export const REVEAL = lua(`${NOW_MS}${READ_HEADER}
+export const REVEAL = lua(`${NOW_MS}${END_RECEIPT}${READ_HEADER}
 local secret, receipt = KEYS[1], KEYS[2]
 local header = read_header(secret, ARGV[1])
 if not header then return {'not_found'} end
@@ -208,7 +236,7 @@ if has_unlock(header) and string.sub(header, 38, 69) ~= unlock then
   end
   if left == 0 then
     redis.call('DEL', secret, KEYS[3])
-    if has_receipt then redis.call('SETRANGE', receipt, 1, string.char(${LOCKED}, 0, 0, failed)) end
+    if has_receipt then end_receipt(receipt, ${LOCKED}, failed) end
   elseif has_receipt then
     redis.call('SETRANGE', receipt, 4, string.char(failed))
   end
@@ -241,14 +269,12 @@ return {'revealed', views, ciphertext, alert}
  * KEYS: secret, receipt, alert. ARGV: manage hash.
  * Returns 1 while the receipt lives and the hash matches (burning a live secret), else 0.
  */
-export const BURN = lua(`
+export const BURN = lua(`${NOW_MS}${END_RECEIPT}
 -- Also a hash receipt of an earlier layout, which GETRANGE would fail with WRONGTYPE.
 if redis.call('TYPE', KEYS[2]).ok ~= 'string' then return 0 end
-if redis.call('GETRANGE', KEYS[2], ${RECEIPT_MANAGE_OFFSET}, ${RECEIPT_BYTES - 1}) ~= ARGV[1] then return 0 end
+if redis.call('GETRANGE', KEYS[2], ${RECEIPT_MANAGE_OFFSET}, ${RECEIPT_MANAGE_OFFSET + 31}) ~= ARGV[1] then return 0 end
 redis.call('DEL', KEYS[3])
-if redis.call('DEL', KEYS[1]) == 1 then
-  redis.call('SETRANGE', KEYS[2], 1, string.char(${BURNED}, 0, 0))
-end
+if redis.call('DEL', KEYS[1]) == 1 then end_receipt(KEYS[2], ${BURNED}) end
 return 1
 `);
 

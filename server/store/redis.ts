@@ -20,11 +20,11 @@ import {
 import {
   BURN,
   CREATE,
-  RECEIPT_BYTES,
-  RECEIPT_LAYOUT_VERSION,
+  RECEIPT_HEADER_BYTES,
   RECEIPT_MANAGE_OFFSET,
   RECEIPT_STATES,
   RECEIPT_TIME_BYTES,
+  RECEIPT_TTL_OFFSET,
   READ_RECEIPT,
   REVEAL,
   STATUS,
@@ -128,8 +128,9 @@ export class RedisStore implements SecretStore {
     assertHash('manageHash', manageHash);
     const [secretKey, receiptKey] = this.#keys(id);
     const [bytes, exists] = list(await this.#run(READ_RECEIPT, [secretKey, receiptKey], []));
-    if (!Buffer.isBuffer(bytes) || bytes.length < RECEIPT_BYTES) return null;
-    if (!hashesEqual(bytes.subarray(RECEIPT_MANAGE_OFFSET, RECEIPT_BYTES), manageHash)) return null;
+    const manageEnd = RECEIPT_MANAGE_OFFSET + 32;
+    if (!Buffer.isBuffer(bytes) || bytes.length < manageEnd) return null;
+    if (!hashesEqual(bytes.subarray(RECEIPT_MANAGE_OFFSET, manageEnd), manageHash)) return null;
     return readReceipt(bytes, exists === 1);
   }
 
@@ -230,21 +231,34 @@ export function toStoreError(error: unknown): unknown {
   return new StoreUnavailableError('Redis is unreachable', 'unreachable', { cause: error });
 }
 
-/** The receipt key's bytes (layout in redis-scripts.ts) as the API reports them. */
+/** The receipt key's bytes (either layout in redis-scripts.ts) as the API reports them. */
 function readReceipt(value: Buffer, secretExists: boolean): Receipt {
   const version = value.readUInt8(0);
-  if (version !== RECEIPT_LAYOUT_VERSION) throw new Error(`unknown receipt layout ${version}`);
+  const headerBytes = RECEIPT_HEADER_BYTES[version];
+  if (headerBytes === undefined || value.length < headerBytes) throw new Error(`unknown receipt layout ${version}`);
   const stored: ReceiptState | undefined = RECEIPT_STATES[value.readUInt8(1)];
   if (!stored) throw new Error(`unexpected receipt state: ${value.readUInt8(1)}`);
   // A pending secret that is gone was never viewed, burned or locked: its TTL ran out.
   const expired = stored === 'pending' && !secretExists;
+  const expiresAt = value.readUIntBE(5, RECEIPT_TIME_BYTES);
+  let viewsEnd = value.length;
+  let burnedAt: number | null = null;
+  // Layout 1 kept no burn time: its burned or locked receipts end with their last view.
+  if ((stored === 'burned' || stored === 'locked') && version >= 2) {
+    viewsEnd -= RECEIPT_TIME_BYTES;
+    burnedAt = value.readUIntBE(viewsEnd, RECEIPT_TIME_BYTES);
+  }
   const viewedAt: number[] = [];
-  for (let offset = RECEIPT_BYTES; offset + RECEIPT_TIME_BYTES <= value.length; offset += RECEIPT_TIME_BYTES) {
+  for (let offset = headerBytes; offset + RECEIPT_TIME_BYTES <= viewsEnd; offset += RECEIPT_TIME_BYTES) {
     viewedAt.push(value.readUIntBE(offset, RECEIPT_TIME_BYTES));
   }
+  if (stored === 'viewed') burnedAt = viewedAt.at(-1) ?? null;
+  if (expired) burnedAt = expiresAt;
   return {
     state: expired ? 'expired' : stored,
-    expiresAt: value.readUIntBE(5, RECEIPT_TIME_BYTES),
+    createdAt: version >= 2 ? expiresAt - value.readUInt32BE(RECEIPT_TTL_OFFSET) * 1000 : null,
+    expiresAt,
+    burnedAt,
     viewsLeft: expired ? 0 : value.readUInt16BE(2),
     viewedAt,
     failedAttempts: value.readUInt8(4),

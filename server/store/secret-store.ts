@@ -49,7 +49,18 @@ export type RevealOutcome =
 
 export interface Receipt {
   state: ReceiptState;
+  /**
+   * Epoch milliseconds of the create; null only for a Redis receipt written before the
+   * store kept it (receipt layout 1).
+   */
+  createdAt: number | null;
   expiresAt: number;
+  /**
+   * Epoch milliseconds of the moment the secret could no longer be viewed: its last view,
+   * the burn, the wrong passphrase that locked it, or its expiry. Null while it can still
+   * be viewed (and for a layout-1 Redis receipt burned or locked).
+   */
+  burnedAt: number | null;
   viewsLeft: number;
   /** Epoch milliseconds of each successful reveal, oldest first. */
   viewedAt: number[];

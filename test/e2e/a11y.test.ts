@@ -135,7 +135,7 @@ describe('accessibility of every page state (axe-core)', () => {
     axe.check(12);
   });
 
-  it('finds nothing on the receipt pages', async () => {
+  it('finds nothing on the status pages', async () => {
     const axe = scanner();
     const page = await scanningPage();
     const { link, receiptLink } = await createSecret(page, env.server.url, { text: 'receipt', views: 2 });
@@ -158,12 +158,12 @@ describe('accessibility of every page state (axe-core)', () => {
 
     await page.goto('about:blank');
     await page.goto(`${receiptLink.split('#')[0]}#${'A'.repeat(43)}`);
-    await page.getByRole('heading', { name: 'No such receipt' }).waitFor();
+    await page.getByRole('heading', { name: 'No status for this link' }).waitFor();
     await axe.state(page, 'receipt: unknown');
 
     await page.goto('about:blank');
     await page.goto(`${receiptLink.split('#')[0]}#short`);
-    await page.getByRole('heading', { name: 'This receipt link is incomplete or damaged' }).waitFor();
+    await page.getByRole('heading', { name: 'This status link is incomplete or damaged' }).waitFor();
     await axe.state(page, 'receipt: damaged link');
     axe.check(6);
   });

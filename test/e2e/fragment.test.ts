@@ -96,7 +96,7 @@ describe('keys in the address bar', () => {
     await sender.goto(receiptLink);
     await sender.getByText('Not viewed yet.').waitFor();
     await sender.reload();
-    await sender.getByRole('heading', { name: 'Open your receipt link again' }).waitFor();
+    await sender.getByRole('heading', { name: 'Open your status link again' }).waitFor();
 
     // Loading, and loading again after the key was taken, used nothing up.
     const again = await freshPage();

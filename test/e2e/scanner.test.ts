@@ -11,17 +11,17 @@ import { createSecret, reveal, waitForRevealForm } from './pages.js';
 describe('link scanners', () => {
   const env = useServerAndBrowser();
 
-  /** A one-view secret and its receipt, made through the page. */
+  /** A one-view secret and its status page, made through the page. */
   async function oneViewSecret(text: string) {
     const sender = await (await freshContext(env.browser)).newPage();
     const links = await createSecret(sender, env.server.url, { text });
     const stillWaiting = async () => {
       await sender.goto('about:blank');
       await sender.goto(links.receiptLink);
-      await sender.getByRole('heading', { name: 'Receipt' }).waitFor();
+      await sender.getByRole('heading', { name: 'Status of your secret' }).waitFor();
       const state = await sender.getByText('Not viewed yet.').count();
-      const viewsLeft = await sender.getByRole('definition').nth(1).innerText();
-      return state === 1 && viewsLeft === '1';
+      const facts = (await sender.locator('.facts').innerText()).replace(/\s+/g, ' ');
+      return state === 1 && facts.includes('Views left 1 Viewed Never');
     };
     return { ...links, stillWaiting };
   }

@@ -49,7 +49,7 @@ describe('an email alert', () => {
       subject: 'Your secret was viewed',
       says: [
         'Your secret was viewed on 5 March 2026 at 14:03 UTC. It can be viewed 2 more times.',
-        'open the private receipt link you kept',
+        'open the private status link you kept',
       ],
     },
     {
@@ -58,7 +58,7 @@ describe('an email alert', () => {
       subject: 'Ihr Geheimnis wurde angesehen',
       says: [
         'Ihr Geheimnis wurde am 5. März 2026 um 14:03 UTC angesehen. Es ist jetzt vernichtet und kann nicht mehr angesehen werden.',
-        'der private Quittungslink, den Sie beim Erstellen des Geheimnisses aufbewahrt haben',
+        'der private Statuslink, den Sie beim Erstellen des Geheimnisses aufbewahrt haben',
       ],
     },
     {

@@ -133,7 +133,7 @@ describe('passphrase secrets', () => {
   });
 
   it('destroys the secret at the attempt cap, and the receipt says locked', async () => {
-    const { app } = await appWithClock();
+    const { app, advance } = await appWithClock();
     const p = newProofs(true);
     const { id, manageToken } = await create(app, {
       ciphertext: passphraseCiphertext,
@@ -142,11 +142,18 @@ describe('passphrase secrets', () => {
     });
     const left = [];
     for (let i = 0; i < 3; i++) {
+      advance(1000);
       left.push((await reveal(app, id, { access: p.access, unlock: newProofs().access })).json().attemptsLeft);
     }
     expect(left).toEqual([2, 1, 0]);
+    advance(1000);
     expect((await reveal(app, id, { access: p.access, unlock: p.unlock })).statusCode).toBe(404);
-    expect((await receipt(app, id, manageToken)).json()).toMatchObject({ state: 'locked', failedAttempts: 3 });
+    // Locked at the third wrong passphrase.
+    expect((await receipt(app, id, manageToken)).json()).toMatchObject({
+      state: 'locked',
+      failedAttempts: 3,
+      burnedAt: Date.UTC(2026, 0, 1) + 3000,
+    });
   });
 
   it('refuses an unlock proof for a plain secret without counting it', async () => {
@@ -165,9 +172,12 @@ describe('receipts and burning', () => {
     const { app, advance } = await appWithClock();
     const p = newProofs();
     const { id, manageToken, expiresAt } = await create(app, { ciphertext, accessHash: p.accessHash, views: 2 });
+    const createdAt = Date.UTC(2026, 0, 1);
     expect((await receipt(app, id, manageToken)).json()).toEqual({
       state: 'pending',
+      createdAt,
       expiresAt,
+      burnedAt: null,
       viewsLeft: 2,
       viewedAt: [],
       failedAttempts: 0,
@@ -176,33 +186,52 @@ describe('receipts and burning', () => {
     await reveal(app, id, { access: p.access });
     expect((await receipt(app, id, manageToken)).json()).toMatchObject({
       state: 'pending',
+      createdAt,
+      burnedAt: null,
       viewsLeft: 1,
-      viewedAt: [Date.UTC(2026, 0, 1) + 5000],
+      viewedAt: [createdAt + 5000],
     });
+    advance(2000);
     await reveal(app, id, { access: p.access });
-    expect((await receipt(app, id, manageToken)).json()).toMatchObject({ state: 'viewed', viewsLeft: 0 });
+    // The last view burned it.
+    expect((await receipt(app, id, manageToken)).json()).toMatchObject({
+      state: 'viewed',
+      viewsLeft: 0,
+      burnedAt: createdAt + 7000,
+    });
   });
 
   it('burns with the manage token, idempotently; a wrong token is a 404 and a missing one a 400', async () => {
-    const { app } = await appWithClock();
+    const { app, advance } = await appWithClock();
     const p = newProofs();
     const { id, manageToken } = await create(app, { ciphertext, accessHash: p.accessHash });
     const wrongToken = newProofs().access;
+    advance(60_000);
     expect((await burn(app, id, wrongToken)).statusCode).toBe(404);
     expect((await receipt(app, id, wrongToken)).statusCode).toBe(404);
     expect((await app.inject({ method: 'DELETE', url: `/api/secrets/${id}` })).json().error).toBe('invalid_request');
     expect((await burn(app, id, manageToken)).statusCode).toBe(204);
+    advance(1000);
     expect((await burn(app, id, manageToken)).statusCode).toBe(204);
-    expect((await receipt(app, id, manageToken)).json()).toMatchObject({ state: 'burned' });
+    // Burned at the first burn; the second changed nothing.
+    expect((await receipt(app, id, manageToken)).json()).toMatchObject({
+      state: 'burned',
+      burnedAt: Date.UTC(2026, 0, 1) + 60_000,
+    });
     expect((await reveal(app, id, { access: p.access })).statusCode).toBe(404);
   });
 
   it('reports expired after the TTL', async () => {
     const { app, advance } = await appWithClock();
     const p = newProofs();
-    const { id, manageToken } = await create(app, { ciphertext, accessHash: p.accessHash, expiresIn: 300 });
-    advance(300_001);
-    expect((await receipt(app, id, manageToken)).json()).toMatchObject({ state: 'expired' });
+    const { id, manageToken, expiresAt } = await create(app, { ciphertext, accessHash: p.accessHash, expiresIn: 300 });
+    advance(400_000);
+    // It ended at its expiry, not when someone looked.
+    expect((await receipt(app, id, manageToken)).json()).toMatchObject({
+      state: 'expired',
+      createdAt: Date.UTC(2026, 0, 1),
+      burnedAt: expiresAt,
+    });
   });
 });
 

@@ -56,7 +56,10 @@ describe.each(stores)('over a socket with the %s store', (kind) => {
     const revealed = await api.reveal(created.id, recipientKeys);
     expect(await open(revealed.envelope, recipientKeys)).toEqual(secret);
     await expect(api.reveal(created.id, recipientKeys)).rejects.toMatchObject({ status: 404, code: 'not_found' });
-    expect(await api.receipt(created.id, created.manageToken)).toMatchObject({ state: 'viewed', failedAttempts: 1 });
+    const receipt = await api.receipt(created.id, created.manageToken);
+    expect(receipt).toMatchObject({ state: 'viewed', failedAttempts: 1, createdAt: created.expiresAt - 600_000 });
+    // The one view burned it.
+    expect(receipt.burnedAt).toBe(receipt.viewedAt[0]);
   });
 
   it('lets exactly one of 200 concurrent reveals of a 1-view secret win, and 3 of 50 for 3 views', async () => {

@@ -111,6 +111,8 @@ export function describeSecretStore(name: string, makeStore: (limits: StoreLimit
         const receipt = await store.receipt(secret.id, secret.manageHash);
         expect(receipt).toMatchObject({ state: left > 0 ? 'pending' : 'viewed', viewsLeft: left });
         expect(receipt?.viewedAt).toHaveLength(3 - left);
+        // It ends with its last view, and not before.
+        expect(receipt?.burnedAt).toBe(left > 0 ? null : receipt?.viewedAt.at(-1));
       }
       expect(await reveal(secret)).toEqual({ kind: 'not_found' });
     });
@@ -145,12 +147,9 @@ export function describeSecretStore(name: string, makeStore: (limits: StoreLimit
       }
       expect(await reveal(secret)).toEqual({ kind: 'not_found' });
       expect(await store.status(secret.id, secret.accessHash)).toBeNull();
-      expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({
-        state: 'locked',
-        viewsLeft: 0,
-        failedAttempts: 3,
-        viewedAt: [],
-      });
+      const receipt = await store.receipt(secret.id, secret.manageHash);
+      expect(receipt).toMatchObject({ state: 'locked', viewsLeft: 0, failedAttempts: 3, viewedAt: [] });
+      expect(Math.abs(receipt!.burnedAt! - harness.now())).toBeLessThan(CLOCK_SLACK_MS);
     });
 
     it('burns only with the right manage hash, idempotently', async () => {
@@ -161,16 +160,23 @@ export function describeSecretStore(name: string, makeStore: (limits: StoreLimit
       expect(await store.status(secret.id, secret.accessHash)).not.toBeNull();
 
       expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
+      const burned = await store.receipt(secret.id, secret.manageHash);
+      expect(burned).toMatchObject({ state: 'burned', viewsLeft: 0 });
+      expect(Math.abs(burned!.burnedAt! - harness.now())).toBeLessThan(CLOCK_SLACK_MS);
+      // Burning again is accepted but the secret ended at the first burn.
+      await harness.advance(5);
       expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
-      expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({ state: 'burned', viewsLeft: 0 });
+      expect(await store.receipt(secret.id, secret.manageHash)).toEqual(burned);
     });
 
     it('keeps a viewed receipt viewed when burned afterwards', async () => {
       const secret = makeSecret();
       await store.create(secret);
       expectRevealed(await reveal(secret));
+      const viewed = await store.receipt(secret.id, secret.manageHash);
       expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
-      expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({ state: 'viewed' });
+      expect(await store.receipt(secret.id, secret.manageHash)).toEqual(viewed);
+      expect(viewed).toMatchObject({ state: 'viewed', burnedAt: viewed!.viewedAt[0] });
     });
 
     it('reports a receipt only to the manage hash, with view times', async () => {
@@ -180,26 +186,40 @@ export function describeSecretStore(name: string, makeStore: (limits: StoreLimit
       expect(await store.receipt(makeSecret().id, secret.manageHash)).toBeNull();
       expect(await store.receipt(secret.id, secret.manageHash)).toEqual({
         state: 'pending',
+        // To the millisecond: both come from one reading of the store's clock.
+        createdAt: expiresAt - 600_000,
         expiresAt,
+        burnedAt: null,
         viewsLeft: 2,
         viewedAt: [],
         failedAttempts: 0,
       });
 
+      expect(Math.abs(expiresAt - 600_000 - harness.now())).toBeLessThan(CLOCK_SLACK_MS);
+
       expectRevealed(await reveal(secret));
-      const [viewedAt] = (await store.receipt(secret.id, secret.manageHash))!.viewedAt;
+      const viewedOnce = (await store.receipt(secret.id, secret.manageHash))!;
+      const [viewedAt] = viewedOnce.viewedAt;
       expect(Math.abs(viewedAt! - harness.now())).toBeLessThan(CLOCK_SLACK_MS);
+      expect(viewedOnce).toMatchObject({ createdAt: expiresAt - 600_000, burnedAt: null });
     });
 
     it('expires with its TTL while the receipt says expired', async () => {
       const secret = makeSecret({ ttlSeconds: 1, views: 3 });
-      await store.create(secret);
+      const { expiresAt } = await store.create(secret);
       expectRevealed(await reveal(secret));
       await harness.advance(1200);
 
       expect(await store.status(secret.id, secret.accessHash)).toBeNull();
       expect(await reveal(secret)).toEqual({ kind: 'not_found' });
-      const expired = { state: 'expired', viewsLeft: 0, failedAttempts: 0 };
+      // It ended when it expired, however late someone looked.
+      const expired = {
+        state: 'expired',
+        viewsLeft: 0,
+        failedAttempts: 0,
+        createdAt: expiresAt - 1000,
+        burnedAt: expiresAt,
+      };
       expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject(expired);
       expect((await store.receipt(secret.id, secret.manageHash))?.viewedAt).toHaveLength(1);
       // Burning what already expired is still accepted, and changes nothing.

@@ -88,38 +88,81 @@ describe('RedisStore', () => {
   });
 
   it('packs the receipt into one string whose layout does not drift', async () => {
-    const secret = makeSecret({ views: 300, unlockHash: randomHash() });
+    const secret = makeSecret({ views: 300, unlockHash: randomHash(), ttlSeconds: 600 });
     const { expiresAt } = await store.create(secret);
     const receiptKey = `bl:{${secret.id}}:r`;
     const read = async () => (await inspect.getBuffer(receiptKey))!;
     const uint48 = (ms: number) => Buffer.from(ms.toString(16).padStart(12, '0'), 'hex');
     const manage = Buffer.from(secret.manageHash);
-    // version 1, state pending (0), 300 views (0x012c), no failed attempts, expiresAt, manage hash
-    expect(await read()).toEqual(Buffer.concat([Buffer.from([1, 0, 0x01, 0x2c, 0]), uint48(expiresAt), manage]));
+    const ttl = Buffer.from([0, 0, 0x02, 0x58]);
+    // version 2, state pending (0), 300 views (0x012c), no failed attempts, expiresAt, manage hash, TTL 600 s
+    expect(await read()).toEqual(Buffer.concat([Buffer.from([2, 0, 0x01, 0x2c, 0]), uint48(expiresAt), manage, ttl]));
 
     await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() });
     expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
     const revealed = await read();
     // 299 views, 1 failed attempt, then one 6-byte view time
-    expect(revealed.subarray(0, 43)).toEqual(
-      Buffer.concat([Buffer.from([1, 0, 0x01, 0x2b, 1]), uint48(expiresAt), manage]),
+    expect(revealed.subarray(0, 47)).toEqual(
+      Buffer.concat([Buffer.from([2, 0, 0x01, 0x2b, 1]), uint48(expiresAt), manage, ttl]),
     );
-    expect(revealed).toHaveLength(49);
-    const viewedAt = parseInt(revealed.subarray(43).toString('hex'), 16);
+    expect(revealed).toHaveLength(53);
+    const viewedAt = parseInt(revealed.subarray(47).toString('hex'), 16);
     expect(Math.abs(viewedAt - Date.now())).toBeLessThan(1000);
-    expect((await store.receipt(secret.id, secret.manageHash))?.viewedAt).toEqual([viewedAt]);
+    expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({
+      createdAt: expiresAt - 600_000,
+      viewedAt: [viewedAt],
+      burnedAt: null,
+    });
 
     expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
-    // state burned (2), no views left; the rest unchanged
-    expect(await read()).toEqual(Buffer.concat([Buffer.from([1, 2, 0, 0]), revealed.subarray(4)]));
+    // state burned (2), no views left, the rest unchanged, then the 6-byte burn time
+    const burned = await read();
+    expect(burned.subarray(0, 53)).toEqual(Buffer.concat([Buffer.from([2, 2, 0, 0]), revealed.subarray(4)]));
+    expect(burned).toHaveLength(59);
+    const burnedAt = parseInt(burned.subarray(53).toString('hex'), 16);
+    expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({ viewedAt: [viewedAt], burnedAt });
 
     const locked = makeSecret({ unlockHash: randomHash() });
     await store.create(locked);
     for (let i = 0; i < LIMITS.maxAttempts; i++) {
       await store.reveal({ id: locked.id, accessHash: locked.accessHash, unlockHash: randomHash() });
     }
-    // state locked (3), no views left, 3 failed attempts
-    expect((await inspect.getBuffer(`bl:{${locked.id}}:r`))!.subarray(0, 5)).toEqual(Buffer.from([1, 3, 0, 0, 3]));
+    // state locked (3), no views left, 3 failed attempts; header, then only the lock time
+    const lockedReceipt = (await inspect.getBuffer(`bl:{${locked.id}}:r`))!;
+    expect(lockedReceipt.subarray(0, 5)).toEqual(Buffer.from([2, 3, 0, 0, 3]));
+    expect(lockedReceipt).toHaveLength(53);
+  });
+
+  it('reads and serves a packed receipt of layout 1, which kept no creation or burn time', async () => {
+    const secret = makeSecret({ views: 2 });
+    const { expiresAt } = await store.create(secret);
+    const receiptKey = `bl:{${secret.id}}:r`;
+    // What the earlier version wrote: layout 2 without its TTL field.
+    const layout1 = Buffer.from((await inspect.getBuffer(receiptKey))!.subarray(0, 43));
+    layout1[0] = 1;
+    await inspect.set(receiptKey, layout1, 'KEEPTTL');
+
+    expect(await store.receipt(secret.id, secret.manageHash)).toEqual({
+      state: 'pending',
+      createdAt: null,
+      expiresAt,
+      burnedAt: null,
+      viewsLeft: 2,
+      viewedAt: [],
+      failedAttempts: 0,
+    });
+    expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash }));
+    const [viewedAt] = (await store.receipt(secret.id, secret.manageHash))!.viewedAt;
+    expect(Math.abs(viewedAt! - Date.now())).toBeLessThan(1000);
+    expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
+    // No burn time appended to a layout that has no room for one.
+    expect(await inspect.strlen(receiptKey)).toBe(49);
+    expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({
+      state: 'burned',
+      createdAt: null,
+      burnedAt: null,
+      viewedAt: [viewedAt],
+    });
   });
 
   it('reads a hash receipt of the earlier layout as no receipt, and still serves the secret', async () => {

@@ -441,7 +441,7 @@ export interface operations {
       };
       /**
        * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
-       *     `invalid_token`: the API token is unknown or revoked.
+       *     `invalid_token`: the API token (Authorization: Bearer blt_…) is unknown, revoked or not a whole token.
        */
       401: {
         headers: {
@@ -971,8 +971,12 @@ export interface operations {
           'application/json': {
             /** @description pending: can still be viewed; viewed: every view used; burned: by the sender; expired; locked: too many wrong passphrases */
             state: 'pending' | 'viewed' | 'burned' | 'expired' | 'locked';
+            /** @description when the secret was stored, in epoch milliseconds; null only for a receipt kept from before the server recorded it */
+            createdAt: number | null;
             /** @description when the secret expires, in epoch milliseconds */
             expiresAt: number;
+            /** @description when the secret stopped being viewable, in epoch milliseconds: its last view, the burn, the wrong passphrase that locked it, or its expiry; null while it can still be viewed (and when a receipt kept from before the server recorded it was burned or locked) */
+            burnedAt: number | null;
             /** @description views left before the secret is gone */
             viewsLeft: number;
             /** @description when each view was revealed, epoch milliseconds */
@@ -1103,7 +1107,7 @@ export interface operations {
       };
       /**
        * @description `sign_in_required`: creating secrets and requests on this server needs a signed-in user or an API token (GET /api/limits says how); reading and answering never do.
-       *     `invalid_token`: the API token is unknown or revoked.
+       *     `invalid_token`: the API token (Authorization: Bearer blt_…) is unknown, revoked or not a whole token.
        */
       401: {
         headers: {

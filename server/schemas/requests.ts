@@ -58,7 +58,7 @@ export const createRequest = (bounds: RequestBounds) => ({
       { id: Type.String({ description: "the request's id, for both links" }), expiresAt: When('when it closes') },
       { description: 'Stored.' },
     ),
-    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable'),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'not_allowed'),
   },
 });
 

@@ -53,7 +53,7 @@ export const createSecret = (bounds: SecretBounds) => ({
       },
       { description: 'Stored.' },
     ),
-    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable'),
+    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, 'alerts_unavailable', 'passphrase_mandatory'),
   },
 });
 

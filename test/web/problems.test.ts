@@ -13,6 +13,7 @@ const EXPECTED: Record<ErrorCode, ApiProblem['code']> = {
   passphrase_required: 'refused',
   no_passphrase: 'refused',
   alerts_unavailable: 'alertsUnavailable',
+  passphrase_mandatory: 'passphraseMandatory',
   sign_in_required: 'refused',
   invalid_token: 'refused',
   not_allowed: 'refused',

@@ -38,6 +38,7 @@ describe('creating a secret', () => {
     invalid_request: refused('invalid_request'),
     invalid_envelope: refused('invalid_envelope'),
     alerts_unavailable: refused('alerts_unavailable'),
+    passphrase_mandatory: t.problems.passphraseMissing,
     too_large: en.attachments.problems.tooLarge(
       locale.bytes(sealedSize(utf8Length(TEXT), []), 'ceil'),
       locale.bytes(LIMITS.maxSecretBytes, 'floor'),

@@ -35,6 +35,7 @@ describe('making a request', () => {
   const whenCreateRefuses = {
     invalid_request: refused('invalid_request'),
     invalid_envelope: refused('invalid_envelope'),
+    not_allowed: refused('not_allowed'),
     alerts_unavailable: refused('alerts_unavailable'),
     too_large: refused('too_large'),
     unsupported_media_type: refused('unsupported_media_type'),

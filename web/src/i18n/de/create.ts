@@ -19,10 +19,16 @@ const create: typeof en = {
       'Ein Link, der mehr als einmal öffnet, funktioniert auch für jeden, der ihn später findet, in einem Postfach oder im Verlauf eines Browsers, bis alle Aufrufe verbraucht sind. Legen Sie zusätzlich eine Passphrase fest und teilen Sie sie den Empfängern auf anderem Weg mit.',
     passphraseLabel: 'Passphrase (optional)',
     passphraseHint: 'Wenn Sie eine festlegen, braucht der Empfänger den Link und die Passphrase.',
+    passphraseRequiredLabel: 'Passphrase (erforderlich)',
+    passphraseRequiredHint:
+      'Diese Seite nimmt nur Geheimnisse mit Passphrase an: Der Empfänger braucht den Link und die Passphrase.',
     submit: 'Geheimen Link erstellen',
     sealing: 'Wird in Ihrem Browser verschlüsselt und hochgeladen …',
     problems: {
       empty: 'Geben Sie zuerst das Geheimnis ein oder hängen Sie eine Datei an.',
+      emptyText: 'Geben Sie zuerst das Geheimnis ein.',
+      passphraseMissing:
+        'Legen Sie eine Passphrase fest oder erzeugen Sie eine: Diese Seite nimmt nur Geheimnisse an, die durch eine geschützt sind.',
       views: (max: number) => `Die Zahl der Aufrufe muss eine ganze Zahl von 1 bis ${max} sein.`,
       fileUnreadable: (name: string) =>
         `„${name}“ konnte nicht gelesen werden. Entfernen Sie die Datei und fügen Sie sie erneut hinzu.`,

@@ -18,10 +18,15 @@ const create = {
       'A link that opens more than once also works for anyone who finds it later, in a mailbox or a browser’s history, until its views are used up. Set a passphrase as well, and give it to the recipients another way.',
     passphraseLabel: 'Passphrase (optional)',
     passphraseHint: 'If you set one, the recipient needs both the link and the passphrase.',
+    /** REQUIRE_PASSPHRASE: the operator takes only secrets with a passphrase. */
+    passphraseRequiredLabel: 'Passphrase (required)',
+    passphraseRequiredHint: 'This site takes only secrets with a passphrase: the recipient needs both the link and it.',
     submit: 'Create secret link',
     sealing: 'Encrypting in your browser and uploading…',
     problems: {
       empty: 'Type or paste the secret, or attach a file, first.',
+      emptyText: 'Type or paste the secret first.',
+      passphraseMissing: 'Set a passphrase, or generate one: this site takes only secrets protected by one.',
       views: (max: number) => `Views must be a whole number from 1 to ${max}.`,
       fileUnreadable: (name: string) => `“${name}” could not be read. Remove it and add it again.`,
       alertAddress: 'Type the email address the alert should go to, or untick the box.',

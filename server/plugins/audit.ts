@@ -59,7 +59,10 @@ async function audit(app: FastifyInstance, options: { config: Config; stdout?: N
     requestCreated: (request, facts) => record('request_created', created(request, facts)),
     secretBurned: (id) => record('secret_burned', { idHash: idHash(id) }),
   } satisfies Audit);
-  if (sink) app.addHook('onClose', () => sink.close());
+  if (sink) {
+    app.log.info({ auditLog: options.config.auditLog }, 'audit log on');
+    app.addHook('onClose', () => sink.close());
+  }
 }
 
 export default fp(audit, { name: 'audit', fastify: '5.x' });

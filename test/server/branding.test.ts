@@ -25,7 +25,9 @@ function brandIn(html: string) {
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&amp;/g, '&');
-  return readBrand({ querySelector: () => (content === undefined ? null : ({ getAttribute: () => content } as never)) });
+  return readBrand({
+    querySelector: () => (content === undefined ? null : ({ getAttribute: () => content } as never)),
+  });
 }
 
 function configProblems(env: Record<string, string>): string[] {

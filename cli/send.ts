@@ -42,6 +42,8 @@ export async function send(env: CliEnv): Promise<number> {
   const source = contentSource(positionals, values.text);
 
   const files = await readAttachments(env.cwd, source.paths);
+  const api = new ApiClient(origin);
+  if (files.length > 0) await refuseFilesIfOff(api, origin);
   // Asked before stdin is read, so a terminal can take the passphrase and then the text.
   const passphrase = values.passphrase
     ? await readPassphrase(env, { confirm: true, why: '--passphrase needs a passphrase.' })
@@ -58,7 +60,6 @@ export async function send(env: CliEnv): Promise<number> {
     if (error instanceof EnvelopeError) throw refused(`The secret cannot be sealed: ${error.message}.`);
     throw error;
   }
-  const api = new ApiClient(origin);
   let created: Created;
   try {
     created = await api.create({
@@ -100,6 +101,21 @@ function checkedLinks(origin: string, created: Created, linkKey: Uint8Array): { 
     throw refused(`${origin} answered with a malformed id or token; the secret cannot be opened.`);
   }
   return { secret, receipt };
+}
+
+/**
+ * ALLOW_FILES=false is the operator's word to clients (the server cannot see files inside
+ * an envelope): asked only when files are attached, before anything is read or sealed.
+ */
+async function refuseFilesIfOff(api: ApiClient, origin: string): Promise<void> {
+  let files: boolean | undefined;
+  try {
+    ({ files } = await api.limits());
+  } catch (error) {
+    throw fromApi(error, { origin });
+  }
+  // A server from before the switch says nothing, and takes files.
+  if (files === false) throw refused(`${origin} does not take files: send text only. Nothing was sent.`);
 }
 
 function parseViews(text: string): number {

@@ -24,12 +24,12 @@ const TARGET_KB = 30;
  * (docs/BENCHMARKS.md, "Page weight", says what stands between it and the target).
  */
 const JS_BUDGET_KB = {
-  create: 36.5,
-  reveal: 32,
+  create: 37.5,
+  reveal: 32.5,
   receipt: TARGET_KB,
-  request: 33,
-  answer: 33.5,
-  inbox: 31.5,
+  request: 34,
+  answer: 34.5,
+  inbox: 32.5,
 } satisfies Record<string, number>;
 const CSS_BUDGET_KB = 2.5;
 /** The QR encoder, fetched when the sender asks for the code. */

@@ -166,8 +166,8 @@ describe('the audit log in a file', () => {
     writeFileSync(path, '');
     // Two apps on one file, as two WORKERS are: their lines interleave but never mix.
     const [one, two] = await Promise.all([auditedApp({ auditLog: path }), auditedApp({ auditLog: path })]);
-    await Promise.all(Array.from({ length: 20 }, (_, i) => createAlertedSecret(i % 2 === 0 ? one! : two!)));
-    await Promise.all([one!.close(), two!.close()]);
+    await Promise.all(Array.from({ length: 20 }, (_, i) => createAlertedSecret(i % 2 === 0 ? one : two)));
+    await Promise.all([one.close(), two.close()]);
     const lines = linesOf(readFileSync(path, 'utf8'));
     expect(lines).toHaveLength(20);
     for (const line of lines) expect(line.event).toBe('secret_created');

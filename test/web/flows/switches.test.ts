@@ -5,10 +5,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Limits } from '../../../web/src/lib/api.js';
+import { decodeBase64Url } from '../../../web/src/lib/base64url.js';
+import { requestLink } from '../../../web/src/lib/link.js';
+import { AnswerFlow } from '../../../web/src/pages/answer.svelte.js';
+import AnswerPage from '../../../web/src/pages/AnswerPage.svelte';
 import { CreateFlow } from '../../../web/src/pages/create.svelte.js';
 import CreatePage from '../../../web/src/pages/CreatePage.svelte';
 import { RequestFlow } from '../../../web/src/pages/request.svelte.js';
 import RequestPage from '../../../web/src/pages/RequestPage.svelte';
+import { newTestRequest } from '../../helpers/requests.js';
 import { fakeApi, ID, LIMITS, theOneCall } from './fake-api.js';
 import { en, pageText, shown } from './shown.js';
 
@@ -45,6 +50,35 @@ describe('files', () => {
     await flow.submit();
     expect(shown(CreatePage, flow).alerts).toEqual([t.problems.emptyText]);
     expect(api.calls.create).toBeUndefined();
+  });
+});
+
+describe('files on the responder’s page', () => {
+  async function answerPage(limits: Limits) {
+    const test = await newTestRequest('The card, please.');
+    const url = new URL(requestLink('https://burnlink.test', ID, test.inbox.requestKey));
+    const api = fakeApi({
+      limits: () => Promise.resolve(limits),
+      requestStatus: () =>
+        Promise.resolve({
+          state: 'open',
+          expiresAt: Date.now() + 3_600_000,
+          envelope: decodeBase64Url(test.body.ciphertext),
+        }),
+    });
+    const flow = new AnswerFlow(api, { pathname: url.pathname, hash: url.hash, reopened: false });
+    await flow.load();
+    // The limits are asked for beside the request, not awaited by load().
+    await Promise.resolve();
+    return flow;
+  }
+
+  it('offers files where the server takes them, and none where it does not', async () => {
+    expect(pageText(AnswerPage, await answerPage(LIMITS))).toContain(en.attachments.filesLegend);
+    const off = await answerPage({ ...LIMITS, files: false });
+    expect(off.limits?.files).toBe(false);
+    expect(pageText(AnswerPage, off)).not.toContain(en.attachments.filesLegend);
+    expect(shown(AnswerPage, off).heading).toBe(en.answer.heading);
   });
 });
 

@@ -57,6 +57,10 @@ export async function answer(env: CliEnv): Promise<number> {
   if (request.note === '') env.stderr.write('The request has no note.\n');
   else showNote(env, 'The request says:', request.note);
   env.stderr.write(`${WHO_READS}\n`);
+  // ALLOW_FILES=false is the clients' to keep: the server cannot see files in an envelope.
+  if (files.length > 0 && limits?.files === false) {
+    throw refused(`${link.origin} does not take files: answer with text only. Nothing was sent.`);
+  }
   // Files alone can already be too large: refuse before someone types the text.
   checkEnvelopeSize({ text: '', files }, limits, sealedEnvelopeSize);
 

@@ -109,6 +109,10 @@ export function fromApi(error: unknown, { origin, gone = GONE_MESSAGE, openUntil
       );
     case 'alertsUnavailable':
       return refused('This server sends no email alerts: leave out --alert-email. Nothing was stored.');
+    case 'passphraseMandatory':
+      return refused(
+        'This server takes only secrets with a passphrase: send again with --passphrase. Nothing was stored.',
+      );
     case 'rateLimited':
       return refused('Too many requests from here just now. Wait a minute and try again.');
     case 'tooLarge':

@@ -1,5 +1,5 @@
 /** `burnlink send`: seals a secret here, stores only the ciphertext, prints the link. */
-import type { Created } from '../web/src/lib/api.js';
+import type { ApiClient, Created } from '../web/src/lib/api.js';
 import { count, formatDateTime, formatFromNow } from '../web/src/lib/display.js';
 import {
   deriveKeys,
@@ -43,6 +43,7 @@ export async function send(env: CliEnv): Promise<number> {
   const source = contentSource(positionals, values.text);
 
   const files = await readAttachments(env.cwd, source.paths);
+  if (files.length > 0) await refuseFilesIfOff(api, origin);
   // Asked before stdin is read, so a terminal can take the passphrase and then the text.
   const passphrase = values.passphrase
     ? await readPassphrase(env, { confirm: true, why: '--passphrase needs a passphrase.' })
@@ -100,6 +101,21 @@ function checkedLinks(origin: string, created: Created, linkKey: Uint8Array): { 
     throw refused(`${origin} answered with a malformed id or token; the secret cannot be opened.`);
   }
   return { secret, receipt };
+}
+
+/**
+ * ALLOW_FILES=false is the operator's word to clients (the server cannot see files inside
+ * an envelope): asked only when files are attached, before anything is read or sealed.
+ */
+async function refuseFilesIfOff(api: ApiClient, origin: string): Promise<void> {
+  let files: boolean | undefined;
+  try {
+    ({ files } = await api.limits());
+  } catch (error) {
+    throw fromApi(error, { origin });
+  }
+  // A server from before the switch says nothing, and takes files.
+  if (files === false) throw refused(`${origin} does not take files: send text only. Nothing was sent.`);
 }
 
 function parseViews(text: string): number {

@@ -3,9 +3,11 @@
  * build the same app and talk to it with `inject` or over a socket.
  */
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { loadBrand } from './brand.js';
 import type { Config } from './config.js';
 import alerts from './plugins/alerts.js';
 import apiTokens from './plugins/api-tokens.js';
+import audit from './plugins/audit.js';
 import byteBudget from './plugins/byte-budget.js';
 import clientKey from './plugins/client-key.js';
 import createAuth from './plugins/create-auth.js';
@@ -38,6 +40,8 @@ export interface AppOptions {
   requests?: RequestStore;
   /** Where log lines go (default stdout); tests capture them here. */
   logStream?: NodeJS.WritableStream;
+  /** Where AUDIT_LOG=stdout writes (default stdout); tests capture it here. */
+  auditStream?: NodeJS.WritableStream;
   /** This app is one of WORKERS processes: the cluster's primary serves its metrics (workers.ts). */
   clusterWorker?: boolean;
 }
@@ -56,6 +60,8 @@ const logSerializers = {
 
 /** Builds the burnlink server app. */
 export async function buildApp(config: Config, options: AppOptions = {}): Promise<FastifyInstance> {
+  // First: a logo that cannot be used stops the start before anything connects.
+  const brand = loadBrand(config);
   const logger: FastifyServerOptions['logger'] =
     config.logLevel === 'silent'
       ? false
@@ -118,11 +124,12 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   await app.register(byteBudget, { config });
   await app.register(uploadCap, { config });
   await app.register(alerts, { config });
+  await app.register(audit, { config, stdout: options.auditStream });
   await app.register(healthRoutes);
-  await app.register(limitsRoutes, { config });
+  await app.register(limitsRoutes, { config, brand: brand.public });
   await app.register(secretsRoutes, { config });
   await app.register(requestsRoutes, { config });
   await app.register(authRoutes, { config });
-  await app.register(staticPage, { webRoot: config.webRoot });
+  await app.register(staticPage, { webRoot: config.webRoot, brand });
   return app;
 }

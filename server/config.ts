@@ -11,6 +11,13 @@ import { parseSmtpUrl } from './alerts/smtp-url.js';
 const MiB = 1024 * 1024;
 const DAY = 86_400;
 /** `host:port,host:port,…`; each port's range is checked in checkConfig. */
+/** One line of text, 1 to `max` characters, no control characters. */
+const ONE_LINE = (max: number) => `^[^\\u0000-\\u001f\\u007f]{1,${max}}$`;
+/** An https:// address, or a path on this site (not //host, which would leave it). */
+const LINK = '^(https://[^\\s"<>]+|/([^/\\s"<>][^\\s"<>]*)?)$';
+const linkText = (what: string) => `the ${what} link in the footer: an https:// address or a path starting with /`;
+/** The largest logo read at start-up: it is sent on every page view. */
+export const MAX_LOGO_BYTES = 256 * 1024;
 const HOST_PORT_LIST = '^[^,:\\s]+:[0-9]{1,5}(,[^,:\\s]+:[0-9]{1,5})*$';
 /** The hosts where plain http:// is taken, for testing: this machine, never the network. */
 const LOOPBACK_HOST = '(localhost|127\\.0\\.0\\.1|\\[::1\\])';
@@ -350,6 +357,81 @@ export const ConfigSchema = Type.Object({
         'unset means alerts carry no link',
     }),
   ),
+  // Branding and operator switches (README, "Branding"; docs/OPERATIONS.md): text the page
+  // shows as text, never as HTML, and links checked here so none can be javascript: or http:.
+  brandName: Type.String({
+    env: 'BRAND_NAME',
+    default: 'burnlink',
+    pattern: ONE_LINE(60),
+    description: "the product name in the page's header and title, up to 60 characters on one line",
+  }),
+  brandOperator: Type.Optional(
+    Type.String({
+      env: 'BRAND_OPERATOR',
+      pattern: ONE_LINE(100),
+      description: 'who runs this site (Rosa Café GmbH), shown in the footer, up to 100 characters on one line',
+    }),
+  ),
+  brandLogo: Type.Optional(
+    Type.String({
+      env: 'BRAND_LOGO',
+      pattern: '^[^\\u0000]+\\.([sS][vV][gG]|[pP][nN][gG])$',
+      description: `the path of a logo file, .svg or .png, up to ${MAX_LOGO_BYTES / 1024} KiB, read at start-up`,
+    }),
+  ),
+  brandAccent: Type.Optional(
+    Type.String({
+      env: 'BRAND_ACCENT',
+      pattern: '^#[0-9A-Fa-f]{6}$',
+      description: 'the accent colour as #rrggbb (buttons, the name in the header)',
+    }),
+  ),
+  brandLead: Type.Optional(
+    Type.String({
+      env: 'BRAND_LEAD',
+      pattern: ONE_LINE(300),
+      description: "the home page's lead text, plain text up to 300 characters on one line",
+    }),
+  ),
+  brandImprintUrl: Type.Optional(
+    Type.String({ env: 'BRAND_IMPRINT_URL', pattern: LINK, description: linkText('imprint') }),
+  ),
+  brandPrivacyUrl: Type.Optional(
+    Type.String({ env: 'BRAND_PRIVACY_URL', pattern: LINK, description: linkText('privacy policy') }),
+  ),
+  brandTermsUrl: Type.Optional(Type.String({ env: 'BRAND_TERMS_URL', pattern: LINK, description: linkText('terms') })),
+  allowFiles: Type.Boolean({
+    env: 'ALLOW_FILES',
+    default: true,
+    description:
+      'whether the page and the CLI offer attaching files; the server cannot see inside an envelope, so this ' +
+      'is what they offer, not something the server can enforce (MAX_SECRET_BYTES bounds every envelope)',
+  }),
+  expiryChoices: Type.Optional(
+    Type.String({
+      env: 'EXPIRY_CHOICES',
+      pattern: '^ *[0-9]{1,8}[smhdw]? *(, *[0-9]{1,8}[smhdw]? *){0,11}$',
+      description:
+        'the expiries the page offers, comma-separated, each in seconds or with s, m, h, d or w (1h,1d,7d), ' +
+        'at most 12, each between MIN_EXPIRES_IN and MAX_EXPIRES_IN, DEFAULT_EXPIRES_IN among them',
+    }),
+  ),
+  requirePassphrase: Type.Boolean({
+    env: 'REQUIRE_PASSPHRASE',
+    default: false,
+    description: 'whether every secret must have a passphrase (a create without one is refused)',
+  }),
+  allowRequests: Type.Boolean({
+    env: 'ALLOW_REQUESTS',
+    default: true,
+    description: 'whether new requests for a secret may be made; requests already made stay open to answer',
+  }),
+  auditLog: Type.String({
+    env: 'AUDIT_LOG',
+    default: 'off',
+    pattern: '^[^\\u0000]+$',
+    description: 'where the audit log goes, as JSON lines: off, stdout, or the path of a file to append to',
+  }),
   logLevel: Type.Union(
     [
       Type.Literal('fatal'),
@@ -428,6 +510,8 @@ function checkConfig(config: Config, problems: string[]): Config {
     problems.push(...workersProblems(config));
     problems.push(...smtpProblems(config));
     problems.push(...createAuthProblems(config));
+    problems.push(...brandProblems(config));
+    problems.push(...expiryChoiceProblems(config));
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
@@ -548,6 +632,74 @@ const OIDC_KEYS = [
 /** Splits a comma-separated list (AUTH_HEADER, OIDC_ALLOWED_DOMAINS, …) into its trimmed entries. */
 export function listOf(value: string | undefined): string[] {
   return value === undefined ? [] : value.split(',').map((entry) => entry.trim());
+}
+
+const BRAND_KEYS = [
+  'brandName',
+  'brandOperator',
+  'brandLogo',
+  'brandAccent',
+  'brandLead',
+  'brandImprintUrl',
+  'brandPrivacyUrl',
+  'brandTermsUrl',
+  'expiryChoices',
+  'auditLog',
+] as const;
+
+/**
+ * The brand's texts and links as the environment would have to give them (a config
+ * built in code skips the parsing), and each https:// link an address a browser takes.
+ */
+function brandProblems(config: Config): string[] {
+  const problems: string[] = [];
+  for (const key of BRAND_KEYS) {
+    const value = config[key];
+    const { env, description, pattern } = ConfigSchema.properties[key] as unknown as Property & { pattern: string };
+    if (value !== undefined && !new RegExp(pattern).test(value)) {
+      problems.push(`${env} must be ${description} (got ${JSON.stringify(value)}).`);
+    }
+  }
+  for (const key of ['brandImprintUrl', 'brandPrivacyUrl', 'brandTermsUrl'] as const) {
+    const value = config[key];
+    if (value?.startsWith('https://') && !URL.canParse(value)) {
+      const { env } = ConfigSchema.properties[key] as unknown as Property;
+      problems.push(`${env} must be a valid https:// address (got ${JSON.stringify(value)}).`);
+    }
+  }
+  return problems;
+}
+
+const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+/** EXPIRY_CHOICES in seconds, ascending, without repeats; undefined when not set. */
+export function parseExpiryChoices(list: string | undefined): number[] | undefined {
+  if (list === undefined) return undefined;
+  const seconds = list.split(',').map((entry) => {
+    const [, amount, unit] = /^ *([0-9]+)([smhdw]?) *$/.exec(entry) ?? [];
+    return Number(amount) * (UNIT_SECONDS[unit || 's'] ?? Number.NaN);
+  });
+  return [...new Set(seconds)].sort((a, b) => a - b);
+}
+
+/** The choices the page offers lie within what the server accepts, the default among them. */
+function expiryChoiceProblems(config: Config): string[] {
+  const choices = parseExpiryChoices(config.expiryChoices);
+  if (choices === undefined || config.minExpiresIn > config.maxExpiresIn) return [];
+  const outside = choices.filter((s) => !(s >= config.minExpiresIn && s <= config.maxExpiresIn));
+  if (outside.length > 0) {
+    return [
+      `EXPIRY_CHOICES must lie between MIN_EXPIRES_IN (${config.minExpiresIn}) and MAX_EXPIRES_IN ` +
+        `(${config.maxExpiresIn}) seconds; ${outside.map((s) => `${s} s`).join(', ')} do not.`,
+    ];
+  }
+  if (!choices.includes(config.defaultExpiresIn)) {
+    return [
+      `DEFAULT_EXPIRES_IN (${config.defaultExpiresIn} s) must be one of EXPIRY_CHOICES ` +
+        `(${choices.join(', ')} seconds).`,
+    ];
+  }
+  return [];
 }
 
 /** An address or range as Fastify's trustProxy (proxy-addr) takes it. */

@@ -24,6 +24,10 @@ export const API_ERRORS = {
     status: 400,
     meaning: 'an unlock proof was sent for a secret without a passphrase; not counted as an attempt',
   },
+  passphrase_mandatory: {
+    status: 400,
+    meaning: 'this server takes only secrets with a passphrase (GET /api/limits: passphraseRequired): send unlockHash',
+  },
   alerts_unavailable: {
     status: 400,
     meaning: 'an alert address was sent, but this server does not send email alerts (GET /api/limits says so)',
@@ -133,6 +137,18 @@ export const signInRequired = (mode: 'header' | 'oidc') =>
 export const invalidToken = (
   message = 'This API token is unknown or has been revoked; ask the operator for a new one.',
 ) => new HttpError(401, 'invalid_token', message);
+
+/** REQUIRE_PASSPHRASE: a secret without one is refused before anything is stored. */
+export const passphraseMandatory = () =>
+  new HttpError(
+    400,
+    'passphrase_mandatory',
+    'This server takes only secrets protected by a passphrase: add one and send again.',
+  );
+
+/** ALLOW_REQUESTS=false: no new requests; those already made stay open. */
+export const requestsOff = () =>
+  new HttpError(403, 'not_allowed', 'This server does not take new requests for a secret.');
 
 export const invalidRequest = (message: string) => new HttpError(400, 'invalid_request', message);
 

@@ -5,6 +5,8 @@
  */
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
+import { openAuditSink } from './audit/audit-log.js';
+import { loadBrand } from './brand.js';
 import { ConfigError, loadConfig, workerCount, type Config } from './config.js';
 import { onShutdownSignal, SHUTDOWN_GRACE_MS } from './shutdown.js';
 import { runPrimary } from './workers.js';
@@ -24,7 +26,12 @@ function readConfig(): Config {
 async function main() {
   const config = readConfig();
   const workers = workerCount(config);
-  if (cluster.isPrimary && workers > 1) return runPrimary(config, workers);
+  if (cluster.isPrimary && workers > 1) {
+    // Checked here too: a worker that cannot start would only be replaced, again and again.
+    loadBrand(config);
+    await openAuditSink(config.auditLog, process.stdout, () => {})?.close();
+    return runPrimary(config, workers);
+  }
 
   const app = await buildApp(config, { clusterWorker: cluster.isWorker });
   onShutdownSignal((signal) => {
@@ -46,5 +53,6 @@ async function main() {
 
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  // A configuration that cannot work (an unreadable logo or audit file) exits as readConfig's do.
+  process.exit(error instanceof ConfigError ? 2 : 1);
 });

@@ -10,14 +10,16 @@ import { resolve } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { BRAND_CSS_URL, brandedPage, type Brand } from '../brand.js';
 
-async function staticPage(app: FastifyInstance, options: { webRoot: string }) {
+async function staticPage(app: FastifyInstance, options: { webRoot: string; brand: Brand }) {
   const root = resolve(options.webRoot);
   const indexPath = resolve(root, 'index.html');
   if (!existsSync(indexPath)) {
     throw new Error(`The page is not built: ${indexPath} is missing. Run "npm run build" first.`);
   }
-  const page = fixedAnswer(readFileSync(indexPath), 'text/html; charset=utf-8');
+  // The brand is part of the page, so its ETag changes with it.
+  const page = fixedAnswer(brandedPage(readFileSync(indexPath, 'utf8'), options.brand), 'text/html; charset=utf-8');
 
   await app.register(fastifyStatic, {
     root,
@@ -36,6 +38,12 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string }) {
   app.get('/', notApi, page);
   app.get('/request', notApi, page);
   for (const prefix of ['s', 'r', 'q', 'i']) app.get(`/${prefix}/*`, notApi, page);
+
+  // The same for everyone and no secret: a cache may keep them, asking whether they changed.
+  const brandAsset = { ...notApi, config: { cacheControl: 'no-cache' } };
+  const { logo, css } = options.brand;
+  if (logo) app.get(logo.url, brandAsset, fixedAnswer(logo.body, logo.type));
+  if (css !== undefined) app.get(BRAND_CSS_URL, brandAsset, fixedAnswer(css, 'text/css; charset=utf-8'));
 }
 
 /** A handler sending the same bytes every time, with their ETag: 304 when the client has them. */

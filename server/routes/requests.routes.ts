@@ -11,13 +11,17 @@ import { nanoid } from 'nanoid';
 import type { Config } from '../config.js';
 import { envelopeBodyLimit, readEnvelope } from '../envelope-input.js';
 import { envelopeShapeProblem, REQUEST_ENVELOPE, SEALED_ENVELOPE, type EnvelopeKind } from '../envelope-shape.js';
-import { alertsUnavailable, HttpError } from '../errors.js';
+import { alertsUnavailable, HttpError, requestsOff } from '../errors.js';
 import { byteBudget } from '../plugins/byte-budget.js';
 import { createGuard } from '../plugins/create-auth.js';
 import { rateLimiter } from '../plugins/rate-limit.js';
 import { uploadCap } from '../plugins/upload-cap.js';
 import { proofHash } from '../proof-hash.js';
 import * as schemas from '../schemas/requests.js';
+
+const refuseRequests = async () => {
+  throw requestsOff();
+};
 
 /** The largest request envelope a client makes: a public key and a 2000-byte note, padded (docs/FORMAT.md §7.2). */
 const MAX_REQUEST_ENVELOPE_BYTES = 14 + 2048 + 16;
@@ -37,7 +41,13 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
   api.post(
     '/api/requests',
     {
-      onRequest: [...createLimit, ...createGuard(app), ...uploadCap(app)],
+      // Off: refused before sign-in is asked for or the body is read.
+      onRequest: [
+        ...createLimit,
+        ...(config.allowRequests ? [] : [refuseRequests]),
+        ...createGuard(app),
+        ...uploadCap(app),
+      ],
       ...byteBudget(app, config),
       schema: schemas.createRequest(config),
     },
@@ -45,15 +55,29 @@ export default async function requestsRoutes(app: FastifyInstance, { config }: {
       const { body } = request;
       if (body.alert && !app.alerts.enabled) throw alertsUnavailable();
       const id = nanoid();
+      const requestEnvelope = envelope(
+        body.ciphertext,
+        REQUEST_ENVELOPE,
+        MAX_REQUEST_ENVELOPE_BYTES,
+        'request envelope',
+      );
+      const expiresIn = body.expiresIn ?? config.defaultExpiresIn;
       const { expiresAt } = await app.requests.createRequest({
         id,
-        envelope: envelope(body.ciphertext, REQUEST_ENVELOPE, MAX_REQUEST_ENVELOPE_BYTES, 'request envelope'),
+        envelope: requestEnvelope,
         accessHash: Buffer.from(body.accessHash, 'base64url'),
         inboxHash: Buffer.from(body.inboxHash, 'base64url'),
-        ttlSeconds: body.expiresIn ?? config.defaultExpiresIn,
+        ttlSeconds: expiresIn,
         ...(body.alert && { alert: body.alert }),
       });
       app.metrics.count('requests_created');
+      app.audit.requestCreated(request, {
+        id,
+        bytes: requestEnvelope.length,
+        expiresIn,
+        expiresAt,
+        alert: body.alert !== undefined,
+      });
       return reply.code(201).send({ id, expiresAt });
     },
   );

@@ -8,7 +8,15 @@ import { nanoid } from 'nanoid';
 import type { Config } from '../config.js';
 import { envelopeBodyLimit, readEnvelope } from '../envelope-input.js';
 import { secretEnvelopeProblem } from '../envelope-shape.js';
-import { alertsUnavailable, HttpError, invalidRequest, receiptGone, secretGone, wrongPassphrase } from '../errors.js';
+import {
+  alertsUnavailable,
+  HttpError,
+  invalidRequest,
+  passphraseMandatory,
+  receiptGone,
+  secretGone,
+  wrongPassphrase,
+} from '../errors.js';
 import { newManageToken } from '../manage-token.js';
 import { byteBudget } from '../plugins/byte-budget.js';
 import { createGuard } from '../plugins/create-auth.js';
@@ -44,23 +52,35 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
     },
     async (request, reply) => {
       const body = request.body;
+      if (config.requirePassphrase && body.unlockHash === undefined) throw passphraseMandatory();
       if (body.alert && !app.alerts.enabled) throw alertsUnavailable();
       const ciphertext = readEnvelope(body.ciphertext, config.maxSecretBytes, (envelope) =>
         secretEnvelopeProblem(envelope, body.unlockHash !== undefined),
       );
       const manageToken = newManageToken();
       const id = nanoid();
+      const views = body.views ?? 1;
+      const expiresIn = body.expiresIn ?? config.defaultExpiresIn;
       const { expiresAt } = await app.store.create({
         id,
         ciphertext,
         accessHash: Buffer.from(body.accessHash, 'base64url'),
         unlockHash: body.unlockHash === undefined ? undefined : Buffer.from(body.unlockHash, 'base64url'),
         manageHash: proofHash(manageToken),
-        views: body.views ?? 1,
-        ttlSeconds: body.expiresIn ?? config.defaultExpiresIn,
+        views,
+        ttlSeconds: expiresIn,
         ...(body.alert && { alert: body.alert }),
       });
       app.metrics.count('secrets_created');
+      app.audit.secretCreated(request, {
+        id,
+        bytes: ciphertext.length,
+        expiresIn,
+        expiresAt,
+        views,
+        passphrase: body.unlockHash !== undefined,
+        alert: body.alert !== undefined,
+      });
       return reply.code(201).send({ id, expiresAt, manageToken });
     },
   );
@@ -101,6 +121,7 @@ export default async function secretsRoutes(app: FastifyInstance, { config }: { 
   api.delete('/api/secrets/:id', { onRequest: manageLimit, schema: schemas.burnSecret }, async (request, reply) => {
     if (!(await app.store.burn(request.params.id, manageHash(request)))) throw receiptGone();
     app.metrics.count('secrets_burned');
+    app.audit.secretBurned(request.params.id);
     return reply.code(204).send(null);
   });
 

@@ -55,7 +55,13 @@ export const createSecret = (bounds: SecretBounds) => ({
       },
       { description: 'Stored.' },
     ),
-    ...errorReplies(...BODY_REFUSALS, ...STORE_REFUSALS, ...CREATE_AUTH_REFUSALS, 'alerts_unavailable'),
+    ...errorReplies(
+      ...BODY_REFUSALS,
+      ...STORE_REFUSALS,
+      ...CREATE_AUTH_REFUSALS,
+      'alerts_unavailable',
+      'passphrase_mandatory',
+    ),
   },
 });
 

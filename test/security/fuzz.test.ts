@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { brandedPage, loadBrand } from '../../server/brand.js';
 import { MemoryStore } from '../../server/store/memory.js';
 import { jsonOf } from '../helpers/json.js';
 import { createSecret } from '../helpers/proofs.js';
 import { useRedis } from '../helpers/use-redis.js';
-import { buildTestApp, FIXTURE_PAGE } from '../helpers/server.js';
+import { buildTestApp, FIXTURE_PAGE, testConfig } from '../helpers/server.js';
 import { requestFamilies, type KnownSecret } from './fuzz-requests.js';
 import { captureLog, secretLookingRuns } from '../helpers/log-capture.js';
 
@@ -37,13 +38,11 @@ const CODES: Record<number, string[]> = {
 /** SHA-256 of every file of the page the app serves: the only bodies a static 200 may carry. */
 function builtFileHashes(): Set<string> {
   const files = readdirSync(FIXTURE_PAGE, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  return new Set(
-    files.map((entry) =>
-      createHash('sha256')
-        .update(readFileSync(join(entry.parentPath, entry.name)))
-        .digest('hex'),
-    ),
-  );
+  const contents = files.map((entry) => readFileSync(join(entry.parentPath, entry.name)));
+  // index.html as served: with the (default) brand written into it.
+  const index = readFileSync(join(FIXTURE_PAGE, 'index.html'), 'utf8');
+  contents.push(Buffer.from(brandedPage(index, loadBrand(testConfig()))));
+  return new Set(contents.map((content) => createHash('sha256').update(content).digest('hex')));
 }
 const assetNames = readdirSync(join(FIXTURE_PAGE, 'assets'));
 

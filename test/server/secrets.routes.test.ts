@@ -319,7 +319,12 @@ describe('health and limits', () => {
       maxSecretBytes: 4096,
       maxViews: 100,
       expiresIn: { min: 300, max: 30 * 86400, default: 86400 },
+      expiryChoices: [300, 3600, 86_400, 604_800, 30 * 86400],
       alerts: false,
+      files: true,
+      passphraseRequired: false,
+      requests: true,
+      brand: { name: 'burnlink', operator: '', logo: '', lead: '', links: { imprint: '', privacy: '', terms: '' } },
       create: { auth: 'none', allowed: true, user: null },
     });
   });

@@ -1,23 +1,9 @@
-/** The page's small plain helpers: expiry choices, passphrases, mailto links, formatting. */
+/** The page's small plain helpers: passphrases, mailto links, formatting. */
 import { describe, expect, it } from 'vitest';
-import { expiryChoices } from '../../web/src/expiry.js';
 import { formatBytes, formatDuration, formatFromNow } from '../../web/src/lib/display.js';
 import { normalizePassphrase } from '../../web/src/lib/envelope.js';
 import { mailtoLink } from '../../web/src/mailto.js';
 import { generatePassphrase } from '../../web/src/passphrase.js';
-
-describe('expiryChoices', () => {
-  it('offers the usual choices within the bounds, with the default, shortest and longest', () => {
-    expect(expiryChoices({ min: 300, max: 2_592_000, default: 86_400 })).toEqual([
-      300, 3600, 86_400, 604_800, 2_592_000,
-    ]);
-    expect(expiryChoices({ min: 600, max: 259_200, default: 3600 })).toEqual([600, 3600, 86_400, 259_200]);
-    expect(expiryChoices({ min: 60, max: 60, default: 60 })).toEqual([60]);
-    expect(expiryChoices({ min: 1, max: 90 * 86_400, default: 7200 })).toEqual([
-      1, 300, 3600, 7200, 86_400, 604_800, 2_592_000, 7_776_000,
-    ]);
-  });
-});
 
 describe('generatePassphrase', () => {
   it('makes 20 base32 characters in groups of four, different each time, that need no normalising', () => {

@@ -15,6 +15,7 @@ const EXPECTED: Record<ErrorCode, ApiProblem['code']> = {
   alerts_unavailable: 'alertsUnavailable',
   sign_in_required: 'signInRequired',
   invalid_token: 'invalidToken',
+  passphrase_mandatory: 'passphraseMandatory',
   not_allowed: 'refused',
   forbidden: 'refused',
   wrong_passphrase: 'wrongPassphrase',

@@ -43,6 +43,7 @@ describe('creating a secret', () => {
     sign_in_required: refused('sign_in_required'),
     invalid_token: refused('invalid_token'),
     not_allowed: refused('not_allowed'),
+    passphrase_mandatory: t.problems.passphraseMissing,
     too_large: en.attachments.problems.tooLarge(
       locale.bytes(sealedSize(utf8Length(TEXT), []), 'ceil'),
       locale.bytes(LIMITS.maxSecretBytes, 'floor'),

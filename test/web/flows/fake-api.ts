@@ -27,7 +27,12 @@ export const LIMITS: Limits = {
   maxSecretBytes: 1_000_000,
   maxViews: 100,
   expiresIn: { min: 300, max: 2_592_000, default: 86_400 },
+  expiryChoices: [300, 3_600, 86_400, 604_800, 2_592_000],
   alerts: false,
+  files: true,
+  passphraseRequired: false,
+  requests: true,
+  brand: { name: 'burnlink', operator: '', logo: '', lead: '', links: { imprint: '', privacy: '', terms: '' } },
   create: { auth: 'none', allowed: true, user: null },
 };
 

@@ -35,10 +35,10 @@ describe('making a request', () => {
   const whenCreateRefuses = {
     invalid_request: refused('invalid_request'),
     invalid_envelope: refused('invalid_envelope'),
+    not_allowed: refused('not_allowed'),
     alerts_unavailable: refused('alerts_unavailable'),
     sign_in_required: refused('sign_in_required'),
     invalid_token: refused('invalid_token'),
-    not_allowed: refused('not_allowed'),
     too_large: refused('too_large'),
     unsupported_media_type: refused('unsupported_media_type'),
     rate_limited: t.problems.rateLimited,

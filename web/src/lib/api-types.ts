@@ -61,7 +61,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** The bounds of size, views and expiry this server accepts */
+    /** The bounds of size, views and expiry this server accepts, what it offers, and its brand */
     get: operations['getLimits'];
     put?: never;
     post?: never;
@@ -358,8 +358,36 @@ export interface operations {
               max: number;
               default: number;
             };
+            /** @description the expiries to offer, in seconds, ascending (EXPIRY_CHOICES); the default is one of them */
+            expiryChoices: number[];
             /** @description whether this server sends email alerts (SMTP is configured) */
             alerts: boolean;
+            /** @description whether to offer attaching files (ALLOW_FILES); the server cannot see inside an envelope, so clients keep to this themselves */
+            files: boolean;
+            /** @description whether every secret needs a passphrase (a create without unlockHash is refused) */
+            passphraseRequired: boolean;
+            /** @description whether new requests for a secret may be made (POST /api/requests) */
+            requests: boolean;
+            /** @description how the operator brands this site (BRAND_*) */
+            brand: {
+              /** @description the product name */
+              name: string;
+              /** @description who runs this site; '' when not configured */
+              operator: string;
+              /** @description the logo's URL on this site; '' for none */
+              logo: string;
+              /** @description the home page's lead text; '' for the built-in one */
+              lead: string;
+              /** @description footer links: https:// addresses or paths on this site */
+              links: {
+                /** @description '' when not configured */
+                imprint: string;
+                /** @description '' when not configured */
+                privacy: string;
+                /** @description '' when not configured */
+                terms: string;
+              };
+            };
             /** @description who may create here, and whether the one asking may */
             create: {
               /** @description CREATE_AUTH: who may create secrets and requests */
@@ -425,6 +453,7 @@ export interface operations {
        * @description `invalid_request`: a malformed or missing body, path parameter or header, or an unknown field (the message says which); also a URL that cannot be decoded or malformed HTTP.
        *     `invalid_envelope`: the ciphertext is not an envelope a burnlink client makes.
        *     `alerts_unavailable`: an alert address was sent, but this server does not send email alerts (GET /api/limits says so).
+       *     `passphrase_mandatory`: this server takes only secrets with a passphrase (GET /api/limits: passphraseRequired): send unlockHash.
        */
       400: {
         headers: {
@@ -433,7 +462,7 @@ export interface operations {
         content: {
           'application/json': {
             /** @enum {string} */
-            error: 'invalid_request' | 'invalid_envelope' | 'alerts_unavailable';
+            error: 'invalid_request' | 'invalid_envelope' | 'alerts_unavailable' | 'passphrase_mandatory';
             /** @description what went wrong, in a sentence a person understands */
             message: string;
           };

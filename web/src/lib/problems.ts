@@ -25,6 +25,8 @@ type ProblemKind =
   | { readonly code: 'invalidToken' }
   /** An email alert was asked of a server that sends none; nothing was stored. */
   | { readonly code: 'alertsUnavailable' }
+  /** The server takes only secrets with a passphrase (REQUIRE_PASSPHRASE); nothing was stored. */
+  | { readonly code: 'passphraseMandatory' }
   | { readonly code: 'tooLarge' }
   | { readonly code: 'rateLimited' }
   /** This client has stored as much as it may for now (size × days kept). */
@@ -54,6 +56,7 @@ const BY_CODE = new Map<string, PlainCode>([
   ['alerts_unavailable', 'alertsUnavailable'],
   ['sign_in_required', 'signInRequired'],
   ['invalid_token', 'invalidToken'],
+  ['passphrase_mandatory', 'passphraseMandatory'],
   ['quota_exceeded', 'quota'],
   ['too_many_uploads', 'busy'],
   ['store_nearly_full', 'nearlyFull'],

@@ -3,7 +3,6 @@
  * ciphertext, show the link). The choices come from the server's limits; nothing
  * typed is lost when something fails.
  */
-import { expiryChoices } from '../expiry.js';
 import { sealedSize, utf8Length } from '../files.js';
 import type { ApiClient, Limits } from '../lib/api.js';
 import { deriveKeys, newLinkKey, PassphraseError, proofHash, seal } from '../lib/envelope.js';
@@ -17,6 +16,10 @@ import { Attachments, UnreadableFileError } from './attachments.svelte.js';
 /** Why the secret was not created; each code is the key of its message in the catalogs (create.problems). */
 export type CreateProblem =
   | { code: 'empty' }
+  /** Empty where files are off (ALLOW_FILES): only text can be sent. */
+  | { code: 'emptyText' }
+  /** REQUIRE_PASSPHRASE, and none set. */
+  | { code: 'passphraseMissing' }
   | { code: 'views'; max: number }
   | { code: 'tooLarge'; size: number; max: number }
   | { code: 'fileUnreadable'; name: string }
@@ -45,12 +48,17 @@ export class CreateForm {
   label = $state('');
   readonly alert = new AlertChoice();
 
-  readonly expiryChoices = $derived(this.limits ? expiryChoices(this.limits.expiresIn) : []);
+  readonly expiryChoices = $derived(this.limits?.expiryChoices ?? []);
   /** The envelope's size in bytes, which the server's limit counts. */
   readonly sealedSize = $derived(sealedSize(utf8Length(this.text), this.attachments.list));
 
   readonly emptyProblem = $derived<CreateProblem | undefined>(
-    this.text.length === 0 && this.attachments.list.length === 0 ? { code: 'empty' } : undefined,
+    this.text.length === 0 && this.attachments.list.length === 0
+      ? { code: this.limits?.files === false ? 'emptyText' : 'empty' }
+      : undefined,
+  );
+  readonly passphraseProblem = $derived<CreateProblem | undefined>(
+    this.limits?.passphraseRequired && this.passphrase === '' ? { code: 'passphraseMissing' } : undefined,
   );
   readonly viewsProblem = $derived.by<CreateProblem | undefined>(() => {
     const max = this.limits?.maxViews ?? Infinity;
@@ -70,6 +78,8 @@ export class CreateForm {
   /** Takes the server's limits, and its default expiry unless one was picked. */
   useLimits(limits: Limits): void {
     this.limits = limits;
+    // Files picked before the server said it takes none would go unseen.
+    if (!limits.files) this.attachments.clear();
     if (this.expiresIn === undefined || !this.expiryChoices.includes(this.expiresIn)) {
       this.expiresIn = limits.expiresIn.default;
     }
@@ -141,6 +151,7 @@ export class CreateFlow {
           this.form.viewsProblem ??
           this.form.sizeProblem ??
           this.form.labelProblem ??
+          this.form.passphraseProblem ??
           (this.form.alert.invalid ? ({ code: 'alertAddress' } as const) : undefined))
       : undefined,
   );
@@ -239,6 +250,9 @@ function createProblem(error: unknown, size: number, max: number): CreateProblem
       ? { code: 'passphraseInvisible', codePoint: error.codePoint ?? '' }
       : { code: 'passphraseControl' };
   }
-  if (apiProblem(error)?.code === 'tooLarge') return { code: 'tooLarge', size, max };
+  const problem = apiProblem(error)?.code;
+  if (problem === 'tooLarge') return { code: 'tooLarge', size, max };
+  // The operator turned REQUIRE_PASSPHRASE on after this page had the limits.
+  if (problem === 'passphraseMandatory') return { code: 'passphraseMissing' };
   return storeProblem(error) ?? commonProblem(error);
 }

@@ -4,7 +4,6 @@
  * note — so that only hashes and ciphertext reach the server. Nothing typed is lost
  * when something fails.
  */
-import { expiryChoices } from '../expiry.js';
 import { utf8Length } from '../files.js';
 import { proofHash } from '../lib/envelope.js';
 import type { ApiClient, Limits } from '../lib/api.js';
@@ -38,7 +37,7 @@ export class RequestFlow {
   /** Whether the requester has tried to submit: field problems show from then on. */
   attempted = $state(false);
 
-  readonly expiryChoices = $derived(this.limits ? expiryChoices(this.limits.expiresIn) : []);
+  readonly expiryChoices = $derived(this.limits?.expiryChoices ?? []);
   readonly noteBytes = $derived(utf8Length(this.note));
   readonly noteProblem = $derived<RequestProblem | undefined>(
     this.noteBytes > MAX_NOTE_BYTES ? { code: 'noteTooLong', max: MAX_NOTE_BYTES } : undefined,

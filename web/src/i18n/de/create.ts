@@ -22,10 +22,16 @@ const create: typeof en = {
     labelLabel: 'Private Notiz, nur für Sie (optional)',
     labelHint:
       'Eine Notiz für Sie selbst, etwa „DB-Passwort für Anna“. Sie erscheint auf Ihrer Statusseite und wird nie an den Server geschickt.',
+    passphraseRequiredLabel: 'Passphrase (erforderlich)',
+    passphraseRequiredHint:
+      'Diese Seite nimmt nur Geheimnisse mit Passphrase an: Der Empfänger braucht den Link und die Passphrase.',
     submit: 'Geheimen Link erstellen',
     sealing: 'Wird in Ihrem Browser verschlüsselt und hochgeladen …',
     problems: {
       empty: 'Geben Sie zuerst das Geheimnis ein oder hängen Sie eine Datei an.',
+      emptyText: 'Geben Sie zuerst das Geheimnis ein.',
+      passphraseMissing:
+        'Legen Sie eine Passphrase fest oder erzeugen Sie eine: Diese Seite nimmt nur Geheimnisse an, die durch eine geschützt sind.',
       views: (max: number) => `Die Zahl der Aufrufe muss eine ganze Zahl von 1 bis ${max} sein.`,
       fileUnreadable: (name: string) =>
         `„${name}“ konnte nicht gelesen werden. Entfernen Sie die Datei und fügen Sie sie erneut hinzu.`,

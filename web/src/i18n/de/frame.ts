@@ -18,6 +18,11 @@ const frame: typeof en = {
     notFoundTitle: 'Seite nicht gefunden',
     notFoundText: 'Unter dieser Adresse gibt es nichts.',
     notFoundLink: 'Stattdessen ein Geheimnis teilen',
+    runBy: (operator: string) => `Diese Seite wird von ${operator} betrieben.`,
+    linksLabel: 'Über diese Seite',
+    imprint: 'Impressum',
+    privacy: 'Datenschutz',
+    terms: 'Nutzungsbedingungen',
   },
 
   copy: {

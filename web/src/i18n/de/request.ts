@@ -15,6 +15,8 @@ const request: typeof en = {
     noteLength: (used: number, max: number) => `${used} von ${max} Bytes.`,
     expiresLabel: 'Bleibt offen für',
     expiresLoading: 'Auswahl wird geladen …',
+    off: 'Diese Seite nimmt keine neuen Anfragen nach Geheimnissen an. Links zu früher gestellten Anfragen funktionieren weiterhin.',
+    offLink: 'Stattdessen ein Geheimnis teilen',
     submit: 'Anfragelink erstellen',
     sealing: 'Schlüssel werden in Ihrem Browser erzeugt und die Anfrage gespeichert …',
     problems: {

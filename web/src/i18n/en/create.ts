@@ -21,10 +21,15 @@ const create = {
     labelLabel: 'Private label, only for you (optional)',
     labelHint:
       'A note to yourself, such as “DB password for Anna”. It appears on your status page and is never sent to the server.',
+    /** REQUIRE_PASSPHRASE: the operator takes only secrets with a passphrase. */
+    passphraseRequiredLabel: 'Passphrase (required)',
+    passphraseRequiredHint: 'This site takes only secrets with a passphrase: the recipient needs both the link and it.',
     submit: 'Create secret link',
     sealing: 'Encrypting in your browser and uploading…',
     problems: {
       empty: 'Type or paste the secret, or attach a file, first.',
+      emptyText: 'Type or paste the secret first.',
+      passphraseMissing: 'Set a passphrase, or generate one: this site takes only secrets protected by one.',
       views: (max: number) => `Views must be a whole number from 1 to ${max}.`,
       fileUnreadable: (name: string) => `“${name}” could not be read. Remove it and add it again.`,
       alertAddress: 'Type the email address the alert should go to, or untick the box.',

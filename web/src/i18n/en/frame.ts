@@ -17,6 +17,12 @@ const frame = {
     notFoundTitle: 'Page not found',
     notFoundText: 'There is nothing at this address.',
     notFoundLink: 'Share a secret instead',
+    /** The operator, as configured (BRAND_OPERATOR). */
+    runBy: (operator: string) => `This site is run by ${operator}.`,
+    linksLabel: 'About this site',
+    imprint: 'Imprint',
+    privacy: 'Privacy',
+    terms: 'Terms',
   },
 
   copy: {

@@ -13,6 +13,9 @@ const request = {
     noteLength: (used: number, max: number) => `${used} of ${max} bytes.`,
     expiresLabel: 'Stays open for',
     expiresLoading: 'Loading the choices…',
+    /** ALLOW_REQUESTS=false: the page explains instead of showing a form. */
+    off: 'This site does not take new requests for a secret. Links to requests made earlier still work.',
+    offLink: 'Share a secret instead',
     submit: 'Create request link',
     sealing: 'Making the keys in your browser and saving the request…',
     problems: {

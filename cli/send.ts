@@ -79,7 +79,7 @@ export async function send(env: CliEnv): Promise<number> {
     ? `Expires ${formatDateTime(created.expiresAt)} (${formatFromNow(created.expiresAt)}); `
     : '';
   env.stderr.write(
-    `Receipt (keep it to yourself: it shows whether the secret was viewed, and can burn it):\n` +
+    `Status link (keep it to yourself: it shows whether the secret was viewed, and can burn it):\n` +
       `  ${links.receipt}\n` +
       `${expires}can be opened ${count(views, 'time', 'times')}${keys.passphrase ? '; needs the passphrase' : ''}.\n`,
   );

@@ -33,7 +33,7 @@ Encrypts a secret here and stores only the ciphertext. Without FILE, or with "-"
 the text is read from stdin (UTF-8, exactly as given: "echo" adds a newline). Each
 FILE is attached under its base name, and the text is empty unless --text is given.
 
-Prints the secret link on stdout, and the private receipt link and expiry on stderr.
+Prints the secret link on stdout, and the private status link and expiry on stderr.
 Where the server lets only its own users create, it needs an API token from the
 operator in $${TOKEN_VARIABLE} (without one, or with a revoked one: exit 5).
 

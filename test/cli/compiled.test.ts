@@ -59,7 +59,7 @@ describe('the built burnlink executable', () => {
     expect(sent.code).toBe(0);
     const link = sent.stdout.toString();
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/s\/[A-Za-z0-9_-]+#2\.[A-Za-z0-9_-]{43}\n$/);
-    expect(sent.stderr).toMatch(/Receipt/);
+    expect(sent.stderr).toMatch(/Status link/);
 
     const got = await cli(['get', link.trim()]);
     expect(got.code).toBe(0);

@@ -30,6 +30,8 @@ const frame: typeof en = {
   passphrase: {
     show: 'Anzeigen',
     showLabel: 'Passphrase anzeigen',
+    hide: 'Verbergen',
+    hideLabel: 'Passphrase verbergen',
     generate: 'Erzeugen',
     generateLabel: 'Passphrase erzeugen',
     generated:

@@ -30,6 +30,8 @@ const frame = {
   passphrase: {
     show: 'Show',
     showLabel: 'Show passphrase',
+    hide: 'Hide',
+    hideLabel: 'Hide passphrase',
     generate: 'Generate',
     generateLabel: 'Generate a passphrase',
     generated:

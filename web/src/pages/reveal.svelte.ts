@@ -99,7 +99,9 @@ export class RevealFlow {
         if (!(error instanceof LinkError)) this.phase = { name: 'error', problem: { code: 'noKeys' } };
         // No secret ever had such an id: the one answer for every id that leads nowhere (DESIGN §1).
         else if (error.code === 'bad_id') this.phase = { name: 'gone', why: 'opened' };
-        else if (error.code === 'missing_key' && this.#reopened) this.phase = this.#reopenedPhase();
+        else if (error.code === 'missing_key' && (this.#reopened || this.#seenHere())) {
+          this.phase = this.#reopenedPhase();
+        }
         else this.phase = { name: 'broken_link', reason: error.code };
         return;
       }
@@ -156,13 +158,22 @@ export class RevealFlow {
     link.linkKey.fill(0);
   }
 
+  /** The path's id, valid whenever the link's key is what is missing (a bad id is `bad_id`). */
+  #pathId(): string {
+    return this.#pathname.split('/')[2] ?? '';
+  }
+
+  /** This tab saw the secret's status before: the key it lacks now, this page took out itself. */
+  #seenHere(): boolean {
+    return Object.keys(this.#memory.recall(this.#pathId())).length > 0;
+  }
+
   /**
-   * A reload or Back found no key: the path's id (valid, or the link would be `bad_id`)
-   * says whether this tab revealed it, or saw it expire, before the key was taken.
+   * A reload or Back found no key: what this tab remembers of the id says whether it
+   * revealed the secret, or saw it expire, before the key was taken.
    */
   #reopenedPhase(): RevealPhase {
-    const id = this.#pathname.split('/')[2] ?? '';
-    const gone = this.#gone(id);
+    const gone = this.#gone(this.#pathId());
     return gone.name === 'gone' && gone.why === 'opened' ? { name: 'reopened' } : gone;
   }
 

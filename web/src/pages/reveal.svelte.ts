@@ -101,8 +101,7 @@ export class RevealFlow {
         else if (error.code === 'bad_id') this.phase = { name: 'gone', why: 'opened' };
         else if (error.code === 'missing_key' && (this.#reopened || this.#seenHere())) {
           this.phase = this.#reopenedPhase();
-        }
-        else this.phase = { name: 'broken_link', reason: error.code };
+        } else this.phase = { name: 'broken_link', reason: error.code };
         return;
       }
     }

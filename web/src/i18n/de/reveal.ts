@@ -26,7 +26,8 @@ const reveal: typeof en = {
     secretLabel: 'Geheimnis',
     destroyed:
       'Es ist jetzt auf dem Server vernichtet, und diese Seite hat die einzige Kopie: Kopieren Sie es (und speichern Sie die Dateien), bevor Sie die Seite verlassen oder neu laden.',
-    leaveWarning: 'Das Geheimnis ist noch nicht kopiert oder gespeichert: Wenn Sie die Seite verlassen, ist es verloren.',
+    leaveWarning:
+      'Das Geheimnis ist noch nicht kopiert oder gespeichert: Wenn Sie die Seite verlassen, ist es verloren.',
     moreViews: (n: number) =>
       `Derselbe Link kann es noch ${n === 1 ? 'einmal' : `${n}-mal`} öffnen, bevor es vernichtet wird.`,
     goneHeading: 'Dieses Geheimnis wurde bereits geöffnet',

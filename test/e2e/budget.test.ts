@@ -23,8 +23,8 @@ import { openCreatePage, waitForRevealForm } from './pages.js';
  */
 const JS_BUDGET_KB = {
   create: 40.5,
-  reveal: 32,
-  receipt: 31,
+  reveal: 35,
+  receipt: 31.5,
   request: 35,
   answer: 34,
   inbox: 32,

@@ -48,7 +48,7 @@ describe('creating a secret', () => {
     expect(first).toMatch(/^[0-9a-hjkmnp-tv-z]{4}(-[0-9a-hjkmnp-tv-z]{4}){4}$/);
     expect(await field.getAttribute('type')).toBe('text');
     // The toggle says what it will do next.
-    await page.getByRole('button', { name: 'Hide passphrase' }).waitFor();
+    await page.getByRole('button', { name: 'Hide passphrase', exact: true }).waitFor();
     await page.getByText('A random passphrase was generated and is shown.').waitFor();
     await page.getByRole('button', { name: 'Generate a passphrase' }).click();
     expect(await field.inputValue()).not.toBe(first);

@@ -45,7 +45,7 @@ describe('the page’s language', () => {
     const recipient = await context.newPage();
     await recipient.goto(link);
     await recipient.getByRole('heading', { name: 'Ihnen wurde ein Geheimnis geschickt' }).waitFor();
-    await recipient.getByText('Es kann noch 2-mal angesehen werden; es läuft morgen ab').waitFor();
+    await recipient.getByText(/Sie können es 2-mal öffnen\.[\s\S]*Es läuft morgen ab/).waitFor();
     await screenshots(recipient, 'reveal-de');
     await recipient.getByRole('button', { name: 'Öffnen' }).click();
     await recipient.getByRole('heading', { name: 'Ihr Geheimnis' }).waitFor();

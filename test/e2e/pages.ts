@@ -5,7 +5,8 @@
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 
-export const GONE = 'This secret has already been viewed or has expired.';
+/** The gone page's heading when the page knows nothing of the secret (a new tab). */
+export const GONE = 'This secret has already been opened';
 
 /** A file as Playwright hands it to a file chooser. */
 export interface TestFile {

@@ -95,7 +95,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
     const recipient = await (await freshContext(browser, recorders)).newPage();
     await recipient.goto(link);
     const status = await waitForRevealForm(recipient);
-    expect(status).toContain('It can be viewed 1 more time;');
+    expect(status).toContain('You can open this once. Reveal deletes it from the server');
     expect(await recipient.getByLabel('Passphrase').count()).toBe(0);
     if (screenshotsWanted) await screenshots(recipient, 'reveal-ready');
 
@@ -137,7 +137,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
 
     const recipient = await (await freshContext(browser, recorders)).newPage();
     await recipient.goto(link);
-    expect(await waitForRevealForm(recipient)).toContain('It can be viewed 2 more times;');
+    expect(await waitForRevealForm(recipient)).toContain('You can open this 2 times.');
     const passphrase = recipient.getByLabel('Passphrase', { exact: true });
     await passphrase.fill(WRONG_PASSPHRASE);
     await recipient.getByRole('button', { name: 'Reveal' }).click();
@@ -155,7 +155,7 @@ describe.each(stores)('a secret round trip in Chromium with the $store store', (
 
     const second = await (await freshContext(browser, recorders)).newPage();
     await second.goto(link);
-    expect(await waitForRevealForm(second)).toContain('It can be viewed 1 more time;');
+    expect(await waitForRevealForm(second)).toContain('You can open this once.');
 
     await expectNoLeaks(recorders, [
       ...spellings(key, Buffer.from(key, 'base64url')),

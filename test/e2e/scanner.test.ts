@@ -66,7 +66,7 @@ describe('link scanners', () => {
       ).newPage();
       await scanner.goto(link, { waitUntil: 'networkidle' });
       const shown = await waitForRevealForm(scanner);
-      expect(shown).toContain('It can be viewed 1 more time');
+      expect(shown).toContain('You can open this once.');
       await scanner.mouse.wheel(0, 2000);
       await scanner.keyboard.press('Tab');
       await scanner.waitForTimeout(300);

@@ -7,7 +7,7 @@ export { default as Page } from './RevealPage.svelte';
 
 /** Starts the page's flow (key out of the address bar first): it looks at the secret's status, which burns nothing. */
 export function start(api: ApiClient, url: Location): RevealFlow {
-  const flow = new RevealFlow(api, { pathname: url.pathname, ...takeFragment(url) });
+  const flow = new RevealFlow(api, { host: url.host, pathname: url.pathname, ...takeFragment(url) });
   void flow.load();
   return flow;
 }

@@ -10,6 +10,7 @@ import { withSafeNames } from '../lib/file-names.js';
 import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.js';
 import { apiProblem } from '../lib/problems.js';
 import { commonProblem, type CommonProblem } from './problems.js';
+import { RevealMemory } from './reveal-memory.js';
 
 /** Why the reveal form could not go on; each code is the key of its message in the catalogs (reveal.problems). */
 export type RevealProblem =
@@ -28,8 +29,15 @@ export type RevealPhase =
   /** The passphrase was wrong; nothing was burned and it can be retyped. */
   | { name: 'wrong_passphrase'; status: SecretStatus; attemptsLeft: number }
   | { name: 'revealed'; secret: Secret; viewsLeft: number }
-  /** Viewed, expired, burned or never existed: one answer for all of them. */
-  | { name: 'gone' }
+  /**
+   * Viewed, expired, burned or never existed: the server gives one answer for all of
+   * them. `expired` when this tab knows the expiry has passed (it saw the status
+   * earlier), `opened` otherwise.
+   */
+  | { name: 'gone'; why: 'opened' }
+  | { name: 'gone'; why: 'expired'; expiresAt: number }
+  /** This tab revealed the secret's last view earlier (reload, Back, the link again). */
+  | { name: 'opened_here' }
   /** The link has no key, a damaged one, or one of a newer format; nothing was sent to the server. */
   | { name: 'broken_link'; reason: LinkErrorCode }
   /** Reloaded (or reached by Back) after an earlier load took the key out of the address bar. */
@@ -43,6 +51,8 @@ export type RevealPhase =
 
 /** Where the page was opened: the key is already out of the address bar (takeFragment). */
 export interface RevealLocation {
+  /** The address's host, which the page shows the recipient to compare with their link. */
+  host: string;
   pathname: string;
   hash: string;
   reopened: boolean;
@@ -57,15 +67,22 @@ export class RevealFlow {
   readonly busy = $derived(this.phase.name === 'loading' || this.phase.name === 'revealing');
 
   #link?: { id: string; linkKey: Uint8Array; keys: SecretKeys };
+  readonly host: string;
   readonly #pathname: string;
   readonly #reopened: boolean;
+  readonly #memory: RevealMemory;
+  readonly #now: () => number;
   /** The fragment, until the secret is shown; then nothing here holds the key any more. */
   #hash: string;
 
   constructor(
     private readonly api: ApiClient,
-    { pathname, hash, reopened }: RevealLocation,
+    { host, pathname, hash, reopened }: RevealLocation,
+    { memory = new RevealMemory(), now = Date.now }: { memory?: RevealMemory; now?: () => number } = {},
   ) {
+    this.#memory = memory;
+    this.#now = now;
+    this.host = host;
     this.#pathname = pathname;
     this.#hash = hash;
     this.#reopened = reopened;
@@ -81,17 +98,20 @@ export class RevealFlow {
       } catch (error) {
         if (!(error instanceof LinkError)) this.phase = { name: 'error', problem: { code: 'noKeys' } };
         // No secret ever had such an id: the one answer for every id that leads nowhere (DESIGN §1).
-        else if (error.code === 'bad_id') this.phase = { name: 'gone' };
-        else if (error.code === 'missing_key' && this.#reopened) this.phase = { name: 'reopened' };
-        else this.phase = { name: 'broken_link', reason: error.code };
+        else if (error.code === 'bad_id') this.phase = { name: 'gone', why: 'opened' };
+        else if (error.code === 'missing_key' && (this.#reopened || this.#seenHere())) {
+          this.phase = this.#reopenedPhase();
+        } else this.phase = { name: 'broken_link', reason: error.code };
         return;
       }
     }
+    const { id } = this.#link;
     try {
-      const status = await this.api.status(this.#link.id, this.#link.keys.access);
+      const status = await this.api.status(id, this.#link.keys.access);
+      this.#memory.noteStatus(id, status.expiresAt);
       this.phase = { name: 'ready', status };
     } catch (error) {
-      this.phase = this.#failed(error);
+      this.phase = this.#failed(error, id);
     }
   }
 
@@ -121,9 +141,10 @@ export class RevealFlow {
     try {
       ({ envelope, viewsLeft } = await this.api.reveal(link.id, keys));
     } catch (error) {
-      this.phase = this.#failed(error, status);
+      this.phase = this.#failed(error, link.id, status);
       return;
     }
+    this.#memory.noteRevealed(link.id, viewsLeft);
     try {
       this.phase = { name: 'revealed', secret: withSafeNames(await open(envelope, keys)), viewsLeft };
     } catch {
@@ -136,9 +157,37 @@ export class RevealFlow {
     link.linkKey.fill(0);
   }
 
-  #failed(error: unknown, status?: SecretStatus): RevealPhase {
+  /** The path's id, valid whenever the link's key is what is missing (a bad id is `bad_id`). */
+  #pathId(): string {
+    return this.#pathname.split('/')[2] ?? '';
+  }
+
+  /** This tab saw the secret's status before: the key it lacks now, this page took out itself. */
+  #seenHere(): boolean {
+    return Object.keys(this.#memory.recall(this.#pathId())).length > 0;
+  }
+
+  /**
+   * A reload or Back found no key: what this tab remembers of the id says whether it
+   * revealed the secret, or saw it expire, before the key was taken.
+   */
+  #reopenedPhase(): RevealPhase {
+    const gone = this.#gone(this.#pathId());
+    return gone.name === 'gone' && gone.why === 'opened' ? { name: 'reopened' } : gone;
+  }
+
+  /** What to say of a secret the server no longer has, from what this tab remembers of it. */
+  #gone(id: string, expiresAt?: number): RevealPhase {
+    const remembered = this.#memory.recall(id);
+    if (remembered.revealed === 'last') return { name: 'opened_here' };
+    const until = expiresAt ?? remembered.expiresAt;
+    if (until !== undefined && this.#now() >= until) return { name: 'gone', why: 'expired', expiresAt: until };
+    return { name: 'gone', why: 'opened' };
+  }
+
+  #failed(error: unknown, id: string, status?: SecretStatus): RevealPhase {
     const problem = apiProblem(error);
-    if (problem?.code === 'gone') return { name: 'gone' };
+    if (problem?.code === 'gone') return this.#gone(id, status?.expiresAt);
     if (problem?.code === 'wrongPassphrase' && status) {
       const { attemptsLeft } = problem;
       if (attemptsLeft <= 0) return { name: 'locked' };

@@ -8,8 +8,10 @@ const reveal: typeof en = {
     title: 'Ein Geheimnis für Sie',
     checking: 'Der Link wird geprüft …',
     heading: 'Ihnen wurde ein Geheimnis geschickt',
-    status: (views: number, fromNow: string, at: string) =>
-      `Es kann noch ${views === 1 ? 'einmal' : `${views}-mal`} angesehen werden; es läuft ${fromNow} ab, am ${at}.`,
+    once: 'Sie können es einmal öffnen. „Öffnen“ löscht es vom Server – seien Sie bereit, den Text zu kopieren und etwaige Dateien zu speichern.',
+    times: (views: number) =>
+      `Sie können es ${views}-mal öffnen. Jedes Öffnen verbraucht eines; nach dem letzten wird es vom Server gelöscht.`,
+    expires: (fromNow: string, at: string) => `Es läuft ${fromNow} ab, am ${at}.`,
     needsPassphrase:
       'Es ist mit einer Passphrase geschützt: Sie brauchen sie zusätzlich zum Link. Der Absender sollte sie Ihnen getrennt mitteilen.',
     attempts: (left: number) =>
@@ -24,11 +26,22 @@ const reveal: typeof en = {
     secretLabel: 'Geheimnis',
     destroyed:
       'Es ist jetzt auf dem Server vernichtet, und diese Seite hat die einzige Kopie: Kopieren Sie es (und speichern Sie die Dateien), bevor Sie die Seite verlassen oder neu laden.',
+    leaveWarning:
+      'Das Geheimnis ist noch nicht kopiert oder gespeichert: Wenn Sie die Seite verlassen, ist es verloren.',
     moreViews: (n: number) =>
       `Derselbe Link kann es noch ${n === 1 ? 'einmal' : `${n}-mal`} öffnen, bevor es vernichtet wird.`,
-    goneHeading: 'Dieses Geheimnis wurde bereits angesehen oder ist abgelaufen.',
+    goneHeading: 'Dieses Geheimnis wurde bereits geöffnet',
     goneText:
-      'Ein Geheimnis kann nur begrenzt oft geöffnet werden und nur, bis es abläuft. Bitten Sie den Absender um einen neuen Link, wenn Sie es noch brauchen.',
+      'Wenn Sie es nicht selbst geöffnet haben, sagen Sie es dem Absender – vielleicht hat es jemand anderes getan.',
+    goneOther:
+      'Ein Geheimnis verschwindet auch, wenn seine Zeit abläuft oder der Absender es löscht. Bitten Sie den Absender, es noch einmal zu schicken, wenn Sie es noch brauchen.',
+    expiredHeading: 'Dieses Geheimnis ist abgelaufen',
+    expiredText: (at: string) =>
+      `Es konnte bis ${at} geöffnet werden. Bitten Sie den Absender, es noch einmal zu schicken, wenn Sie es noch brauchen.`,
+    openedHereHeading:
+      'Sie haben es hier schon geöffnet; das Geheimnis ist nicht mehr auf dem Server. Bitten Sie den Absender, es noch einmal zu schicken.',
+    openedHereText:
+      'Diese Seite behält keine Kopie eines Geheimnisses, wenn Sie sie verlassen oder neu laden, damit niemand, der diesen Browser nach Ihnen benutzt, es lesen kann.',
     lockedHeading: 'Zu viele falsche Passphrasen: Das Geheimnis wurde vernichtet.',
     lockedText: 'Bitten Sie den Absender, es noch einmal zu teilen.',
     brokenHeading: 'Dieser Link ist unvollständig oder beschädigt',
@@ -43,6 +56,16 @@ const reveal: typeof en = {
     undecryptableText:
       'Der Link ist beschädigt oder die Daten wurden unterwegs verändert. Bitten Sie den Absender um einen neuen Link.',
     errorHeading: 'Das Geheimnis konnte nicht geöffnet werden',
+    operator: (name: string) => `Diese Website wird von ${name} betrieben.`,
+    aboutButton: 'Was ist das?',
+    about: {
+      what: (site: string) =>
+        `${site} übermittelt Passwörter, Schlüssel und Dateien, die Ihnen jemand vertraulich schicken möchte. Der Browser des Absenders hat das Geheimnis verschlüsselt; nur der Link, den Sie bekommen haben, kann es öffnen, und es wird vom Server gelöscht, sobald es so oft geöffnet wurde, wie der Absender erlaubt hat, oder wenn seine Zeit abgelaufen ist.`,
+      noLogin:
+        'Es fragt nie nach einer Anmeldung, einer Zahlung oder persönlichen Daten – nur, falls der Absender eine gesetzt hat, nach einer Passphrase, die er Ihnen selbst mitgeteilt hat.',
+      checkAddress: (host: string) =>
+        `Prüfen Sie die Adresszeile: Dort sollte ${host} stehen, dieselbe Adresse wie im Link der Nachricht, die Sie bekommen haben. Steht dort etwas anderes oder wissen Sie nicht, wer Ihnen den Link geschickt hat, fragen Sie den Absender auf anderem Weg, bevor Sie weitermachen.`,
+    },
     tryAgain: 'Erneut versuchen',
     problems: {
       passphraseEmpty: 'Geben Sie zuerst die Passphrase ein.',

@@ -3,6 +3,7 @@
  * where only its own users may (CREATE_AUTH=oidc, no sign-in needed for a token); without
  * one, or with one revoked, they say what to do and exit 5, having stored nothing.
  */
+import { oidcConfig } from '../helpers/oidc-config.js';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken } from '../../server/auth/token-admin.js';
@@ -36,7 +37,7 @@ let removeTokens: () => Promise<void>;
 beforeAll(async () => {
   await ensureBuilt();
   ({ path: tokens, remove: removeTokens } = await newTokensFile());
-  server = await startServer({ createAuth: 'oidc', apiTokensFile: tokens });
+  server = await startServer({ ...oidcConfig(), apiTokensFile: tokens });
 });
 afterAll(async () => {
   await server?.close();

@@ -17,3 +17,10 @@ export function oidcConfig(overrides: Partial<Config> = {}): Partial<Config> {
     ...overrides,
   };
 }
+
+/** A complete configuration of each CREATE_AUTH mode: header mode trusts a proxy on 127.0.0.1. */
+export function createAuthConfig(mode: Config['createAuth']): Partial<Config> {
+  if (mode === 'oidc') return oidcConfig();
+  if (mode === 'header') return { createAuth: 'header', trustProxy: '127.0.0.1' };
+  return { createAuth: 'none' };
+}

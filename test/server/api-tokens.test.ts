@@ -2,6 +2,7 @@
  * API tokens on the server: `Authorization: Bearer blt_…` lets a script create whatever
  * CREATE_AUTH says, and nothing else; an unknown, revoked or broken token is a clear 401.
  */
+import { createAuthConfig, oidcConfig } from '../helpers/oidc-config.js';
 import { writeFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -37,7 +38,7 @@ async function appWithTokens(
   const ci = await createApiToken(path, 'ci');
   const revoked = await createApiToken(path, 'old');
   await revokeApiToken(path, 'old');
-  const app = await buildTestApp({ createAuth, apiTokensFile: path, ...overrides }, options);
+  const app = await buildTestApp({ ...createAuthConfig(createAuth), apiTokensFile: path, ...overrides }, options);
   return { app, path, ci, revoked };
 }
 
@@ -169,7 +170,7 @@ describe('API tokens', () => {
 
   it('pick up a token created and one revoked while the server runs', async () => {
     const path = await tokensFile();
-    const app = await buildTestApp({ createAuth: 'oidc', apiTokensFile: path });
+    const app = await buildTestApp({ ...oidcConfig(), apiTokensFile: path });
     const ci = await createApiToken(path, 'ci');
     // The registry looks at the file again at most once a second: wait for that, not for a fixed time.
     await expect

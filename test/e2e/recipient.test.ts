@@ -65,17 +65,20 @@ describe('the recipient’s page', () => {
 
     /** Starts a reload and says whether the browser asked first; answering "stay" keeps the page. */
     async function asksBeforeReload(page: Page): Promise<boolean> {
-      // Without a question the reload wins the race, and the wait for one ends unanswered.
-      const asked = page.waitForEvent('dialog').catch(() => 'none' as const);
-      const reloading = page.reload().then(
-        () => 'reloaded' as const,
-        () => 'cancelled' as const,
-      );
-      const first = await Promise.race([asked, reloading]);
-      if (typeof first === 'string') return false;
+      // A reload the page's question cancelled never settles page.reload() (it waits out its
+      // timeout), so the reload is started in the page and its outcome read from events.
+      const asked = page.waitForEvent('dialog');
+      const reloaded = page.waitForEvent('load');
+      // The losing wait ends when the page does; nothing waits for it.
+      asked.catch(() => undefined);
+      reloaded.catch(() => undefined);
+      void page.evaluate(() => location.reload()).catch(() => undefined);
+      const first = await Promise.race([asked, reloaded.then(() => 'reloaded' as const)]);
+      if (first === 'reloaded') return false;
       expect(first.type()).toBe('beforeunload');
       await first.dismiss();
-      expect(await reloading).toBe('cancelled');
+      // Staying keeps the secret on the page.
+      await page.getByRole('heading', { name: t.revealedHeading, exact: true }).waitFor();
       return true;
     }
 

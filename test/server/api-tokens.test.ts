@@ -172,30 +172,13 @@ describe('API tokens', () => {
     const path = await tokensFile();
     const app = await buildTestApp({ ...oidcConfig(), apiTokensFile: path });
     const ci = await createApiToken(path, 'ci');
+    const createStatus = async () =>
+      (await app.inject({ method: 'POST', url: '/api/secrets', payload: secretBody(), headers: bearer(ci) }))
+        .statusCode;
     // The registry looks at the file again at most once a second: wait for that, not for a fixed time.
-    await expect
-      .poll(
-        async () =>
-          (await app.inject({ method: 'POST', url: '/api/secrets', payload: secretBody(), headers: bearer(ci) }))
-            .statusCode,
-        {
-          timeout: 5000,
-          interval: 200,
-        },
-      )
-      .toBe(201);
+    await expect.poll(createStatus, { timeout: 5000, interval: 200 }).toBe(201);
     await revokeApiToken(path, 'ci');
-    await expect
-      .poll(
-        async () =>
-          (await app.inject({ method: 'POST', url: '/api/secrets', payload: secretBody(), headers: bearer(ci) }))
-            .statusCode,
-        {
-          timeout: 5000,
-          interval: 200,
-        },
-      )
-      .toBe(401);
+    await expect.poll(createStatus, { timeout: 5000, interval: 200 }).toBe(401);
   });
 
   it('stop the start-up when the file is damaged, naming the file', async () => {

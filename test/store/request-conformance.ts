@@ -47,7 +47,9 @@ export function describeRequestStore(
       near(expiresAt, harness.now() + 600_000);
 
       const status = await store.requestStatus(request.id, request.accessHash);
-      expect(status).toMatchObject({ state: 'open', expiresAt });
+      expect(status).toMatchObject({ state: 'open' });
+      // Redis works the status's expiry out from TIME and PTTL, each rounded to the millisecond.
+      expect(Math.abs(status!.expiresAt - expiresAt)).toBeLessThanOrEqual(5);
       expect(Buffer.from(status!.envelope!)).toEqual(Buffer.from(request.envelope));
       const inbox = await store.inbox(request.id, request.inboxHash);
       expect(inbox).toMatchObject({ state: 'open', expiresAt, answeredAt: null, readAt: null });

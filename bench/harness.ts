@@ -34,6 +34,11 @@ export interface BenchOptions {
   envelopeMinTimeMs: number;
   /** Server processes of the WORKERS row, compared with one process on Redis. */
   workers: number;
+  /**
+   * Views each created secret allows. Reveal walks the created ids round-robin, so it runs
+   * dry (404s) once it has made this many reveals per secret that create made.
+   */
+  viewsPerSecret: number;
   /** When set, the burnlink servers under load write V8 CPU profiles here. */
   cpuProfileDir?: string;
   /** Progress lines (run.ts prints them to stderr); silent by default. */
@@ -51,6 +56,7 @@ export const DEFAULT_OPTIONS: BenchOptions = {
   pbkdf2Runs: 3,
   envelopeMinTimeMs: 500,
   workers: 2,
+  viewsPerSecret: VIEWS_PER_SECRET,
 };
 
 export interface BenchReport {
@@ -58,7 +64,6 @@ export interface BenchReport {
   options: Omit<BenchOptions, 'log' | 'cpuProfileDir'>;
   /** Bytes of the envelope every create sends (a sealed short text). */
   envelopeBytes: number;
-  viewsPerSecret: number;
   /** Each route of one server process, paired with its bare twin. */
   routes: Record<StoreKind, RouteResults>;
   /** `WORKERS=options.workers` on Redis, paired with one process on the same Redis. */
@@ -105,7 +110,6 @@ export async function runBench(overrides: Partial<BenchOptions> = {}): Promise<B
       machine: machine(),
       options: recorded,
       envelopeBytes: fixture.envelope.length,
-      viewsPerSecret: VIEWS_PER_SECRET,
       ...http,
       startup,
       redisMemory,
@@ -143,7 +147,7 @@ async function measureHttp(
       log(`Routes, ${store} store…`);
       const server = await startBurnlink({ redisUrl: stores[store], nodeFlags });
       try {
-        routes[store] = await measureRoutes(server.origin, bare.origin, fixture, load);
+        routes[store] = await measureRoutes(server.origin, bare.origin, fixture, load, options.viewsPerSecret);
       } finally {
         await server.stop();
       }
@@ -153,13 +157,13 @@ async function measureHttp(
     const many = await startBurnlink({ redisUrl: stores.redis, nodeFlags, env: { WORKERS: String(options.workers) } });
     try {
       const ids: string[] = [];
-      const manyRoutes = routeTargets(many.origin, fixture, ids);
+      const manyRoutes = routeTargets(many.origin, fixture, ids, options.viewsPerSecret);
       const create = manyRoutes.create();
       const oneCreate = sameRequestsTo(create, one.origin);
       const createResult = await measurePaired(create, oneCreate, load);
       // Each side reveals the secrets it created, so no secret runs out of views.
       const reveal = manyRoutes.reveal();
-      const oneReveal = routeTargets(one.origin, fixture, oneCreate.ids!).reveal();
+      const oneReveal = routeTargets(one.origin, fixture, oneCreate.ids!, options.viewsPerSecret).reveal();
       return { routes, workers: { create: createResult, reveal: await measurePaired(reveal, oneReveal, load) } };
     } finally {
       await Promise.all([one.stop(), many.stop()]);

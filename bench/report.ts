@@ -213,7 +213,7 @@ export function renderReport(report: BenchReport): string {
     `(the same requests to a bare Fastify route parsing the same body), or for the WORKERS rows one server process ` +
     `on the same Redis. Servers are child processes (\`node dist/server/main.js\`, LOG_LEVEL=silent, metrics off, ` +
     `rate limits, byte budgets and per-client upload caps off: \`0\`); each created secret allows ` +
-    `${report.viewsPerSecret} views. Whole run: ${Math.round(report.elapsedSeconds)} s.`;
+    `${report.options.viewsPerSecret} views. Whole run: ${Math.round(report.elapsedSeconds)} s.`;
   return `${header}\n\n${renderTable(reportRows(report))}\n`;
 }
 

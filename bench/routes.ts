@@ -1,8 +1,7 @@
 /**
  * The four routes a secret's life goes through, measured in an order where each feeds
  * the next: create (its 201 replies give the ids), status on those ids, reveal on
- * them (each secret allows VIEWS_PER_SECRET views, so nearly every reveal is a real
- * 200), then the reveal page (`GET /s/ID`, no store lookup). Each is paired with its bare
+ * them (each secret allows `views` views, so nearly every reveal is a real 200), then the reveal page (`GET /s/ID`, no store lookup). Each is paired with its bare
  * twin (bench/bare-server.mjs): the very same requests to a bare Fastify route.
  */
 import type { EnvelopeFixture } from './envelope.js';
@@ -28,7 +27,7 @@ export interface RouteResults {
 }
 
 /** The requests of each route; status, reveal and the page walk `ids`, which create fills. */
-export function routeTargets(origin: string, fixture: EnvelopeFixture, ids: string[]) {
+export function routeTargets(origin: string, fixture: EnvelopeFixture, ids: string[], views: number) {
   const accessBody = JSON.stringify({ access: fixture.access });
   // Functions, called once create has filled `ids`.
   return {
@@ -36,7 +35,7 @@ export function routeTargets(origin: string, fixture: EnvelopeFixture, ids: stri
       origin,
       method: 'POST',
       paths: ['/api/secrets'],
-      body: createBody(fixture),
+      body: createBody(fixture, views),
       ids,
     }),
     status: (): LoadTarget => ({
@@ -55,12 +54,12 @@ export function routeTargets(origin: string, fixture: EnvelopeFixture, ids: stri
   };
 }
 
-/** The body of a create: a real sealed envelope allowing VIEWS_PER_SECRET views. */
-export function createBody(fixture: EnvelopeFixture): string {
+/** The body of a create: a real sealed envelope allowing `views` views. */
+export function createBody(fixture: EnvelopeFixture, views: number): string {
   return JSON.stringify({
     ciphertext: Buffer.from(fixture.envelope).toString('base64url'),
     accessHash: fixture.accessHash,
-    views: VIEWS_PER_SECRET,
+    views,
   });
 }
 
@@ -70,9 +69,10 @@ export async function measureRoutes(
   bareOrigin: string,
   fixture: EnvelopeFixture,
   settings: LoadSettings,
+  views: number,
 ): Promise<RouteResults> {
   const ids: string[] = [];
-  const targets = routeTargets(origin, fixture, ids);
+  const targets = routeTargets(origin, fixture, ids, views);
   const paired = (route: LoadTarget): Promise<RouteResult> =>
     measurePaired(route, sameRequestsTo(route, bareOrigin), settings);
   const create = await paired(targets.create());

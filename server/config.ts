@@ -218,6 +218,15 @@ export const ConfigSchema = Type.Object({
     maximum: 1_000_000,
     description: 'receipt and burn requests one client address may make per minute; 0 turns the limit off',
   }),
+  rateLimitSignIn: Type.Integer({
+    env: 'RATE_LIMIT_SIGN_IN',
+    default: 30,
+    minimum: 0,
+    maximum: 1_000_000,
+    description:
+      'sign-in requests (/auth/login and /auth/callback together, CREATE_AUTH=oidc) one client address may make ' +
+      'per minute; 0 turns the limit off',
+  }),
   rateLimitIpv6Prefix: Type.Integer({
     env: 'RATE_LIMIT_IPV6_PREFIX',
     default: 64,

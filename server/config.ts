@@ -378,7 +378,9 @@ export const ConfigSchema = Type.Object({
     Type.String({
       env: 'BRAND_OPERATOR',
       pattern: ONE_LINE(100),
-      description: 'who runs this site (Rosa Café GmbH), shown in the footer, up to 100 characters on one line',
+      description:
+        'who runs this site (Rosa Café GmbH), named on every page (in the footer, or on the recipient’s page ' +
+        'beside "What is this?"), up to 100 characters on one line',
     }),
   ),
   brandLogo: Type.Optional(

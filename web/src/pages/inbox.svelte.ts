@@ -3,7 +3,7 @@
  * expired) → revealing → revealed, or gone, a broken link, undecryptable, or an error.
  * Loading looks with the inbox proof and changes nothing; only reveal() fetches the
  * answer, which the server then destroys. The tab remembers that it read it (only that),
- * so a reload or the link opened again here says so instead of "damaged" or "read".
+ * so a reload or Back says so instead of calling the link (its key taken) damaged.
  */
 import type { ApiClient, Inbox } from '../lib/api.js';
 import type { Secret } from '../lib/envelope.js';
@@ -20,7 +20,7 @@ export type InboxPhase =
   | { name: 'shown'; inbox: Inbox; failure?: CommonProblem }
   | { name: 'revealing'; inbox: Inbox }
   | { name: 'revealed'; secret: Secret }
-  /** This tab revealed the answer earlier (reload, Back, the link again): it is gone from the server. */
+  /** This tab revealed the answer before a reload or Back: it is gone from the server. */
   | { name: 'opened_here' }
   /** Wrong link, or the inbox's retention ended. */
   | { name: 'gone' }
@@ -67,7 +67,7 @@ export class InboxFlow {
         // No request ever had such an id: the answer for every id that leads nowhere.
         if (error.code === 'bad_id') this.phase = { name: 'gone' };
         // The key this page took out of the address bar itself, after the answer was read here.
-        else if (error.code === 'missing_key' && this.#readHere(this.location.pathname.split('/')[2] ?? '')) {
+        else if (error.code === 'missing_key' && this.memory.recall(this.location.pathname.split('/')[2]!).revealed) {
           this.phase = { name: 'opened_here' };
         } else this.phase = { name: 'broken_link', reason: error.code, reopened: this.location.reopened };
         return;
@@ -77,8 +77,7 @@ export class InboxFlow {
     try {
       const inbox = await this.api.inbox(this.#link.id, this.#link.keys.proof);
       if (inbox.envelope && this.note === undefined) this.note = await openInboxNote(inbox.envelope, this.#link.keys);
-      this.phase =
-        inbox.state === 'read' && this.#readHere(this.#link.id) ? { name: 'opened_here' } : { name: 'shown', inbox };
+      this.phase = { name: 'shown', inbox };
     } catch (error) {
       this.phase = this.#failed(error);
     }
@@ -106,10 +105,6 @@ export class InboxFlow {
     } catch {
       this.phase = { name: 'undecryptable' };
     }
-  }
-
-  #readHere(id: string): boolean {
-    return this.memory.recall(id).revealed !== undefined;
   }
 
   #failed(error: unknown): InboxPhase {

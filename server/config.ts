@@ -218,6 +218,15 @@ export const ConfigSchema = Type.Object({
     maximum: 1_000_000,
     description: 'receipt and burn requests one client address may make per minute; 0 turns the limit off',
   }),
+  rateLimitSignIn: Type.Integer({
+    env: 'RATE_LIMIT_SIGN_IN',
+    default: 30,
+    minimum: 0,
+    maximum: 1_000_000,
+    description:
+      'sign-in requests (/auth/login and /auth/callback together, CREATE_AUTH=oidc) one client address may make ' +
+      'per minute; 0 turns the limit off',
+  }),
   rateLimitIpv6Prefix: Type.Integer({
     env: 'RATE_LIMIT_IPV6_PREFIX',
     default: 64,
@@ -369,7 +378,9 @@ export const ConfigSchema = Type.Object({
     Type.String({
       env: 'BRAND_OPERATOR',
       pattern: ONE_LINE(100),
-      description: 'who runs this site (Rosa Café GmbH), shown in the footer, up to 100 characters on one line',
+      description:
+        'who runs this site (Rosa Café GmbH), named on every page (in the footer, or on the recipient’s page ' +
+        'beside "What is this?"), up to 100 characters on one line',
     }),
   ),
   brandLogo: Type.Optional(

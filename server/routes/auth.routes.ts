@@ -4,7 +4,8 @@
  * /auth/logout removes it. Login and callback are browser navigations, not API, and stay
  * out of the OpenAPI document; a navigation that fails lands on the home page with
  * `?signin=failed|denied|unavailable`, which the page explains, while any other client
- * gets the refusal in the one `{error, message}` shape.
+ * gets the refusal in the one `{error, message}` shape. Login and callback share one
+ * per-client rate limit (RATE_LIMIT_SIGN_IN), whose `429` is that shape for everyone.
  */
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -12,6 +13,7 @@ import { Type } from 'typebox';
 import { signInFailed } from '../auth/oidc-sign-in.js';
 import type { Config } from '../config.js';
 import { HttpError, isHttpError } from '../errors.js';
+import { rateLimiter } from '../plugins/rate-limit.js';
 import { BODY_REFUSALS, errorReplies } from '../schemas/shared.js';
 
 /** Where a sign-in may return to: a path on this site (never `//host`, `/\host` or a URL). */
@@ -43,6 +45,10 @@ export default async function authRoutes(app: FastifyInstance, { config }: { con
     return origin === undefined || origin === 'null' || origin === siteOrigin;
   }
 
+  // Each login and each callback with a login cookie makes this server ask the provider
+  // (discovery until it succeeds, the token endpoint): one budget for both, per client.
+  const signInLimit = rateLimiter(app, config.rateLimitSignIn, 'sign-in');
+
   // The page's Sign out is a plain form: its empty urlencoded body is taken (here only) and ignored.
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
@@ -61,6 +67,7 @@ export default async function authRoutes(app: FastifyInstance, { config }: { con
   api.get(
     '/auth/login',
     {
+      onRequest: signInLimit,
       schema: {
         hide: true,
         querystring: Type.Object({ return: Type.Optional(Type.String({ pattern: RETURN_PATH, maxLength: 200 })) }),
@@ -77,7 +84,7 @@ export default async function authRoutes(app: FastifyInstance, { config }: { con
     },
   );
 
-  app.get('/auth/callback', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/auth/callback', { onRequest: signInLimit, schema: { hide: true } }, async (request, reply) => {
     const pending = oidc.cookies.login(request);
     // One use: a callback replayed from history finds no login cookie.
     oidc.cookies.clearLogin(reply);

@@ -1,7 +1,8 @@
 /**
  * The operator's brand on every page (the sender's, the recipient's, the requester's and
  * the responder's), in English and German, narrow and wide, under the real CSP with no
- * console error; axe-clean; and the switches as the page offers them.
+ * console error; axe-clean; the operator named once on each (in the footer, or on the
+ * recipient's page beside "What is this?"); and the switches as the page offers them.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -25,15 +26,25 @@ const BRAND = {
 const WORDS = {
   en: {
     runBy: 'This site is run by Rosa Café GmbH.',
+    runByForRecipient: 'This site is run by Rosa Café GmbH.',
+    whatIsThis: 'What is this?',
+    reveal: 'Reveal',
     links: ['Imprint', 'Privacy', 'Terms'],
     about: 'About this site',
   },
   de: {
     runBy: 'Diese Seite wird von Rosa Café GmbH betrieben.',
+    runByForRecipient: 'Diese Website wird von Rosa Café GmbH betrieben.',
+    whatIsThis: 'Was ist das?',
+    reveal: 'Öffnen',
     links: ['Impressum', 'Datenschutz', 'Nutzungsbedingungen'],
     about: 'Über diese Seite',
   },
 };
+
+/** How often the page's visible text names the operator. */
+const operatorMentions = (page: Page) =>
+  page.evaluate((name) => document.body.innerText.split(name).length - 1, BRAND.brandOperator);
 
 describe('branding', () => {
   const env = useServerAndBrowser(BRAND);
@@ -84,7 +95,12 @@ describe('branding', () => {
           expect(await page.title(), where).toMatch(/ – Rosa Secrets$/);
 
           const footer = page.getByRole('contentinfo');
-          await footer.getByText(words.runBy).waitFor();
+          if (name === 'reveal') {
+            // Said once, where a recipient deciding whether to trust the page looks: beside "What is this?".
+            await page.getByRole('main').getByText(words.runByForRecipient).waitFor();
+            await page.getByRole('main').getByRole('button', { name: words.whatIsThis }).waitFor();
+          } else await footer.getByText(words.runBy).waitFor();
+          expect(await operatorMentions(page), where).toBe(1);
           const links = footer.getByRole('navigation', { name: words.about }).getByRole('link');
           expect(await links.allTextContents(), where).toEqual(words.links);
           expect(await links.evaluateAll((as) => as.map((a) => a.getAttribute('href'))), where).toEqual([
@@ -96,6 +112,12 @@ describe('branding', () => {
           expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(width);
         }
       }
+      // Beside a revealed secret "What is this?" is gone, and the footer names the operator again.
+      await open(page, (await storeSecretLinks(env.server.url, { text: 'branded', files: [] })).link);
+      await page.getByRole('button', { name: words.reveal, exact: true }).click();
+      await page.getByRole('contentinfo').getByText(words.runBy).waitFor();
+      expect(await operatorMentions(page)).toBe(1);
+
       // The operator's lead replaces the built-in one; the accent reaches the main button.
       await open(page, `${env.server.url}/`);
       await page.getByText(BRAND.brandLead).waitFor();

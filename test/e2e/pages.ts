@@ -4,6 +4,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The gone page's heading when the page knows nothing of the secret (a new tab). */
 export const GONE = 'This secret has already been opened';
@@ -109,6 +110,38 @@ export async function revealAnswer(page: Page, inboxLink: string): Promise<void>
   await waitForHeading(page, 'An answer is waiting');
   await page.getByRole('button', { name: 'Reveal' }).click();
   await waitForHeading(page, 'The answer');
+}
+
+/**
+ * Starts a reload and says whether the browser asked first (`beforeunload`); answering
+ * "stay" keeps the page, which must then still show the heading `staying`.
+ */
+export async function asksBeforeReload(page: Page, staying: string): Promise<boolean> {
+  // A reload the page's question cancelled never settles page.reload() (it waits out its
+  // timeout), so the reload is started in the page and its outcome read from events.
+  const asked = page.waitForEvent('dialog');
+  const reloaded = page.waitForEvent('load');
+  // The losing wait ends when the page does; nothing waits for it.
+  asked.catch(() => undefined);
+  reloaded.catch(() => undefined);
+  void page.evaluate(() => location.reload()).catch(() => undefined);
+  const first = await Promise.race([asked, reloaded.then(() => 'reloaded' as const)]);
+  if (first === 'reloaded') return false;
+  expect(first.type()).toBe('beforeunload');
+  await first.dismiss();
+  await waitForHeading(page, staying);
+  return true;
+}
+
+/** Reloads with no question expected: fails if the browser asks. */
+export async function reloadWithoutQuestion(page: Page): Promise<void> {
+  const questions: string[] = [];
+  page.on('dialog', (dialog) => {
+    questions.push(dialog.type());
+    void dialog.accept();
+  });
+  await page.reload();
+  expect(questions).toEqual([]);
 }
 
 /** Saves the page at a phone's and a desktop's width (light, and dark at both widths) into test-results/e2e. */

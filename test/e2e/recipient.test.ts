@@ -13,6 +13,7 @@ import { messages } from '../helpers/catalogs.js';
 import { scan } from './axe.js';
 import { bytes, storeSecret, type StoreOptions } from './forge.js';
 import { freshContext, TestClock, useServerAndBrowser } from './harness.js';
+import { asksBeforeReload as asksBeforeLeavingPage, reloadWithoutQuestion } from './pages.js';
 
 const SHOTS = 'test-results/e2e/recipient';
 const OPERATOR = 'Rosa Café GmbH';
@@ -63,35 +64,8 @@ describe('the recipient’s page', () => {
       await page.getByRole('heading', { name: t.revealedHeading, exact: true }).waitFor();
     }
 
-    /** Starts a reload and says whether the browser asked first; answering "stay" keeps the page. */
-    async function asksBeforeReload(page: Page): Promise<boolean> {
-      // A reload the page's question cancelled never settles page.reload() (it waits out its
-      // timeout), so the reload is started in the page and its outcome read from events.
-      const asked = page.waitForEvent('dialog');
-      const reloaded = page.waitForEvent('load');
-      // The losing wait ends when the page does; nothing waits for it.
-      asked.catch(() => undefined);
-      reloaded.catch(() => undefined);
-      void page.evaluate(() => location.reload()).catch(() => undefined);
-      const first = await Promise.race([asked, reloaded.then(() => 'reloaded' as const)]);
-      if (first === 'reloaded') return false;
-      expect(first.type()).toBe('beforeunload');
-      await first.dismiss();
-      // Staying keeps the secret on the page.
-      await page.getByRole('heading', { name: t.revealedHeading, exact: true }).waitFor();
-      return true;
-    }
-
-    /** Reloads with no question expected: fails if the browser asks. */
-    async function reloadWithoutQuestion(page: Page): Promise<void> {
-      const questions: string[] = [];
-      page.on('dialog', (dialog) => {
-        questions.push(dialog.type());
-        void dialog.accept();
-      });
-      await page.reload();
-      expect(questions).toEqual([]);
-    }
+    /** Starts a reload and says whether the browser asked first; answering "stay" keeps the secret on the page. */
+    const asksBeforeReload = (page: Page) => asksBeforeLeavingPage(page, t.revealedHeading);
 
     async function clean(page: Page, state: string): Promise<void> {
       expect(await scan(page, `${language} ${width}: ${state}`)).toEqual([]);

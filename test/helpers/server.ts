@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     rateLimitCreate: 0,
     rateLimitReveal: 0,
     rateLimitManage: 0,
+    rateLimitSignIn: 0,
     byteBudgetMibDays: 0,
     storeHeadroomPercent: 0,
     maxUploadsPerClient: 0,

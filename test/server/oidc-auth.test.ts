@@ -273,6 +273,44 @@ describe('sign-in through the OpenID provider', () => {
     expect(navigation.headers.location).toBe('/?signin=unavailable');
   });
 
+  it('limits sign-ins per client, login and callback on one budget, before the provider is asked', async () => {
+    const app = await buildTestApp(oidcConfig({ rateLimitSignIn: 3, trustProxy: 'loopback' }));
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    // One whole sign-in is two requests: a login and its callback.
+    const { answer } = await signIn(app, 'anna@example.com');
+    expect((await answer(undefined, {}, from('127.0.0.1'))).statusCode).toBe(303);
+    const third = await app.inject('/auth/login');
+    expect(third.statusCode).toBe(303);
+    for (const url of ['/auth/login', '/auth/callback?code=x&state=y']) {
+      for (const headers of [{}, { 'sec-fetch-mode': 'navigate' }]) {
+        const refused = await app.inject({ url, headers });
+        expect(refused.statusCode, url).toBe(429);
+        expect(refused.json()).toEqual({
+          error: 'rate_limited',
+          message: expect.stringMatching(/^Too many requests from your address: try again in \d+ seconds\.$/),
+        });
+        expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+        expect(refused.cookies).toEqual([]);
+      }
+    }
+    // Another client has its own budget.
+    expect((await app.inject({ url: '/auth/login', headers: from('203.0.113.9') })).statusCode).toBe(303);
+  });
+
+  it('keeps the limit while the provider cannot be reached, so each refusal does not ask it again', async () => {
+    const app = await buildTestApp(oidcConfig({ oidcIssuer: 'http://127.0.0.1:9', rateLimitSignIn: 2 }));
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await app.inject('/auth/login')).statusCode);
+    expect(codes).toEqual([503, 503, 429, 429]);
+  });
+
+  it('has no sign-in limit with RATE_LIMIT_SIGN_IN=0', async () => {
+    const app = await buildTestApp(oidcConfig({ rateLimitSignIn: 0 }));
+    const codes = new Set<number>();
+    for (let i = 0; i < 40; i++) codes.add((await app.inject('/auth/login')).statusCode);
+    expect([...codes]).toEqual([303]);
+  });
+
   it('has no sign-in routes unless CREATE_AUTH is oidc', async () => {
     const app = await buildTestApp();
     expect((await app.inject('/auth/login')).statusCode).toBe(404);

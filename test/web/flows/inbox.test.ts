@@ -8,6 +8,7 @@ import { decodeBase64Url } from '../../../web/src/lib/base64url.js';
 import { inboxLink } from '../../../web/src/lib/link.js';
 import { InboxFlow } from '../../../web/src/pages/inbox.svelte.js';
 import InboxPage from '../../../web/src/pages/InboxPage.svelte';
+import { RevealMemory } from '../../../web/src/pages/reveal-memory.js';
 import { newTestRequest, sealedAnswer } from '../../helpers/requests.js';
 import { fakeApi, refusal, serverMessage, type EveryCallCode, type RefusalCode, ID } from './fake-api.js';
 import { en, pageText, shown, type Shown } from './shown.js';
@@ -101,5 +102,60 @@ describe('revealing the answer', () => {
     expect(shown(InboxPage, flow)).toEqual({ heading: t.revealedHeading, alerts: [] });
     expect(flow.phase).toMatchObject({ name: 'revealed', secret: { text: 'hunter2', files: [] } });
     expect(api.calls.revealAnswer).toEqual([[ID, test.inbox.proof]]);
+  });
+});
+
+describe('an answer read in this tab, by what the tab remembers of it', () => {
+  /** Session storage, as a tab keeps it: one per call, like one tab. */
+  function tab() {
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, v: string) => items.set(key, v),
+    };
+    return { items, memory: new RevealMemory(storage, 'inbox') };
+  }
+
+  it('remembers only that this id was read here; a reload then says so', async () => {
+    const { test, answered, location } = await answeredRequest();
+    const answer = decodeBase64Url(await sealedAnswer(test, { text: 'hunter2 never stored', files: [] }));
+    const { items, memory } = tab();
+    const api = fakeApi({ inbox: () => Promise.resolve(answered), revealAnswer: () => Promise.resolve(answer) });
+    const flow = new InboxFlow(api, location, memory);
+    await flow.load();
+    await flow.reveal();
+    expect([...items]).toEqual([[`burnlink.inbox.${ID}`, JSON.stringify({ revealed: 'last' })]]);
+
+    const reloaded = new InboxFlow(fakeApi({}), { ...location, hash: '', reopened: true }, memory);
+    await reloaded.load();
+    expect(shown(InboxPage, reloaded)).toEqual({ heading: t.openedHereHeading, alerts: [] });
+    expect(pageText(InboxPage, reloaded)).toContain(t.openedHereText);
+
+    // The link itself, opened again: the server's "already read", with when.
+    const read: Inbox = { ...answered, state: 'read', readAt: Date.now(), envelope: undefined };
+    const again = new InboxFlow(fakeApi({ inbox: () => Promise.resolve(read) }), location, memory);
+    await again.load();
+    expect(shown(InboxPage, again)).toEqual({ heading: t.readHeading, alerts: [] });
+  });
+
+  it('keeps the damaged-link page for a tab that did not read it', async () => {
+    const { location } = await answeredRequest();
+    const reloaded = new InboxFlow(fakeApi({}), { ...location, hash: '', reopened: true }, tab().memory);
+    await reloaded.load();
+    expect(shown(InboxPage, reloaded)).toEqual({ heading: t.brokenHeading, alerts: [] });
+    expect(pageText(InboxPage, reloaded)).toContain(t.brokenAfterLoad);
+  });
+
+  it('remembers nothing when Reveal fails', async () => {
+    const { answered, location } = await answeredRequest();
+    const { items, memory } = tab();
+    const api = fakeApi({
+      inbox: () => Promise.resolve(answered),
+      revealAnswer: () => Promise.reject(refusal('store_unavailable')),
+    });
+    const flow = new InboxFlow(api, location, memory);
+    await flow.load();
+    await flow.reveal();
+    expect([...items]).toEqual([]);
   });
 });

@@ -2,7 +2,8 @@
  * The requester's inbox, as a state machine: loading → shown (open, answered, read or
  * expired) → revealing → revealed, or gone, a broken link, undecryptable, or an error.
  * Loading looks with the inbox proof and changes nothing; only reveal() fetches the
- * answer, which the server then destroys.
+ * answer, which the server then destroys. The tab remembers that it read it (only that),
+ * so a reload or Back says so instead of calling the link (its key taken) damaged.
  */
 import type { ApiClient, Inbox } from '../lib/api.js';
 import type { Secret } from '../lib/envelope.js';
@@ -12,12 +13,15 @@ import { apiProblem } from '../lib/problems.js';
 import { deriveInboxKeys, openInboxNote, type InboxKeys } from '../lib/request.js';
 import { openSealed } from '../lib/sealed.js';
 import { commonProblem, type CommonProblem } from './problems.js';
+import { RevealMemory } from './reveal-memory.js';
 
 export type InboxPhase =
   | { name: 'loading' }
   | { name: 'shown'; inbox: Inbox; failure?: CommonProblem }
   | { name: 'revealing'; inbox: Inbox }
   | { name: 'revealed'; secret: Secret }
+  /** This tab revealed the answer before a reload or Back: it is gone from the server. */
+  | { name: 'opened_here' }
   /** Wrong link, or the inbox's retention ended. */
   | { name: 'gone' }
   | { name: 'broken_link'; reason: LinkErrorCode; reopened: boolean }
@@ -48,6 +52,7 @@ export class InboxFlow {
   constructor(
     private readonly api: ApiClient,
     private readonly location: InboxLocation,
+    private readonly memory = new RevealMemory(undefined, 'inbox'),
   ) {}
 
   /** Reads the link and the inbox; changes nothing on the server. */
@@ -60,10 +65,11 @@ export class InboxFlow {
       } catch (error) {
         if (!(error instanceof LinkError)) throw error;
         // No request ever had such an id: the answer for every id that leads nowhere.
-        this.phase =
-          error.code === 'bad_id'
-            ? { name: 'gone' }
-            : { name: 'broken_link', reason: error.code, reopened: this.location.reopened };
+        if (error.code === 'bad_id') this.phase = { name: 'gone' };
+        // The key this page took out of the address bar itself, after the answer was read here.
+        else if (error.code === 'missing_key' && this.memory.recall(this.location.pathname.split('/')[2]!).revealed) {
+          this.phase = { name: 'opened_here' };
+        } else this.phase = { name: 'broken_link', reason: error.code, reopened: this.location.reopened };
         return;
       }
     }
@@ -93,6 +99,7 @@ export class InboxFlow {
       this.phase = { name: 'shown', inbox, failure: commonProblem(error) };
       return;
     }
+    this.memory.noteRevealed(link.id, 0);
     try {
       this.phase = { name: 'revealed', secret: withSafeNames(await openSealed(envelope, link.keys)) };
     } catch {

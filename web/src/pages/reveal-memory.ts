@@ -1,9 +1,9 @@
 /**
- * What this tab remembers of the secrets it was shown, in session storage, so that a
- * reload or Back after Reveal can say what happened instead of asking for a link the
- * page itself took apart. Only the id (which the path shows anyway), its expiry and
- * whether this tab revealed it: never the secret, its key or a passphrase. Session
- * storage ends with the tab.
+ * What this tab remembers of the secrets it was shown (and of the answers it read in an
+ * inbox), in session storage, so that a reload or Back after Reveal can say what
+ * happened instead of asking for a link the page itself took apart. Only the id (which
+ * the path shows anyway), its expiry and whether this tab revealed it: never the secret,
+ * its key or a passphrase. Session storage ends with the tab.
  */
 
 export interface Remembered {
@@ -13,15 +13,23 @@ export interface Remembered {
   revealed?: 'last' | 'more';
 }
 
-const PREFIX = 'burnlink.secret.';
+/** Whose ids: a secret's (/s/) or an inbox's (/i/), remembered apart. */
+export type Remembering = 'secret' | 'inbox';
 
 export class RevealMemory {
-  /** `undefined`: nothing is remembered (no browser, or storage refused). */
-  constructor(private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = tabStorage()) {}
+  readonly #prefix: string;
+
+  /** `storage` is the tab's session storage unless given; without any (no browser, storage refused) nothing is remembered. */
+  constructor(
+    private readonly storage: Pick<Storage, 'getItem' | 'setItem'> | undefined = tabStorage(),
+    of: Remembering = 'secret',
+  ) {
+    this.#prefix = `burnlink.${of}.`;
+  }
 
   recall(id: string): Remembered {
     try {
-      const value: unknown = JSON.parse(this.storage?.getItem(PREFIX + id) ?? '{}');
+      const value: unknown = JSON.parse(this.storage?.getItem(this.#prefix + id) ?? '{}');
       if (typeof value !== 'object' || value === null) return {};
       const { expiresAt, revealed } = value as Record<string, unknown>;
       return {
@@ -45,7 +53,7 @@ export class RevealMemory {
 
   #write(id: string, remembered: Remembered): void {
     try {
-      this.storage?.setItem(PREFIX + id, JSON.stringify(remembered));
+      this.storage?.setItem(this.#prefix + id, JSON.stringify(remembered));
     } catch {
       // Full or refused (a private window's quota): the page then only knows less after a reload.
     }

@@ -65,6 +65,12 @@ export class RevealFlow {
   /** The secret's status while the reveal form is on screen. */
   readonly status = $derived('status' in this.phase ? this.phase.status : undefined);
   readonly busy = $derived(this.phase.name === 'loading' || this.phase.name === 'revealing');
+  /**
+   * The page says who runs the site, with "What is this?" (AboutThisSite): for a recipient
+   * deciding whether to trust it, not beside a revealed secret. The footer then leaves the
+   * operator out, so the name is said once.
+   */
+  readonly showsAbout = $derived(this.phase.name !== 'loading' && this.phase.name !== 'revealed');
 
   #link?: { id: string; linkKey: Uint8Array; keys: SecretKeys };
   readonly host: string;

@@ -1,7 +1,7 @@
 /**
- * What of a revealed secret (or an inbox's answer) the reader has not kept yet. The page
- * asks before it is left (reload, Back, closing the tab) while anything is unkept, since
- * a revealed secret may exist nowhere else. Kept means: the text copied in full (Copy, or copying the
+ * What of a revealed secret the recipient has not kept yet. The page asks before it is
+ * left (reload, Back, closing the tab) while anything is unkept, since a revealed secret
+ * may exist nowhere else. Kept means: the text copied in full (Copy, or copying the
  * whole selected text) and every file downloaded at least once. With several files each
  * one counts, since each may be the one they came for; a recipient who wants only some
  * answers the browser's question once.

@@ -22,8 +22,6 @@ const inbox: typeof en = {
     secretLabel: 'Geheimnis',
     destroyed:
       'Sie ist jetzt auf dem Server vernichtet, und diese Seite hält die einzige Kopie: Kopieren Sie sie (und speichern Sie Dateien), bevor Sie die Seite verlassen oder neu laden.',
-    leaveWarning:
-      'Die Antwort ist noch nicht kopiert oder gespeichert: Wenn Sie die Seite verlassen, ist sie verloren.',
     openedHereHeading: 'Sie haben diese Antwort hier schon aufgedeckt; sie ist nicht mehr auf dem Server.',
     openedHereText:
       'Diese Seite behält keine Kopie einer Antwort, wenn Sie sie verlassen oder neu laden, damit niemand, der diesen Browser nach Ihnen benutzt, sie lesen kann. Wenn Sie sie noch brauchen, stellen Sie eine neue Anfrage.',

@@ -21,7 +21,6 @@ const inbox = {
     secretLabel: 'Secret',
     destroyed:
       'It has now been destroyed on the server, and this page holds the only copy: copy it (and save any files) before you leave or reload.',
-    leaveWarning: 'The answer is not copied or saved yet: leaving this page loses it.',
     openedHereHeading: 'You revealed this answer here already; it is gone from the server.',
     openedHereText:
       'This page keeps no copy of an answer once you leave or reload it, so that no one who uses this browser after you can read it. If you still need it, make a new request.',

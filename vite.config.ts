@@ -28,6 +28,13 @@ function precompress(): Plugin {
 
 /** web/src/i18n/<language>/[shared/]<part>.ts */
 const CATALOG = /i18n[\\/](\w+)[\\/](?:shared[\\/])?(\w+)\.ts$/;
+/**
+ * What the pages show only after an action (a link made, a secret revealed), which three or
+ * more pages use but at most one loads at once: a chunk of its own, not the shared one.
+ */
+const AFTER_ACTION = /components[\\/](CopyField|ShareLink|SecretContents|FileDownloads)\.svelte|[\\/]download\.ts/;
+/** The envelope's code and what sizes envelopes: every page but the status page, which only reads its link. */
+const ENVELOPE = /lib[\\/](envelope|envelope-payload|primitives)\.ts|src[\\/]files\.ts/;
 /** What only the request pages use. */
 const REQUEST_ONLY = /lib[\\/](request|sealed)\.ts/;
 
@@ -67,11 +74,16 @@ export default defineConfig({
           groups: [
             {
               name: 'shared',
-              test: (id) => !/QrCode|qrcode-generator|i18n[\\/]/.test(id) && !REQUEST_ONLY.test(id),
+              test: (id) =>
+                !/QrCode|qrcode-generator|i18n[\\/]/.test(id) &&
+                !REQUEST_ONLY.test(id) &&
+                !AFTER_ACTION.test(id) &&
+                !ENVELOPE.test(id),
               minShareCount: 3,
-              priority: 2,
+              priority: 3,
             },
             { name: 'requests', test: REQUEST_ONLY, minShareCount: 2, priority: 1 },
+            { name: 'envelope', test: ENVELOPE, minShareCount: 2, priority: 2 },
           ],
         },
       },

@@ -12,7 +12,13 @@ import {
   payloadLength,
   type FileLengths,
 } from './envelope-payload.js';
-import { EnvelopeError, PassphraseError, type Secret } from './envelope-types.js';
+import {
+  EnvelopeError,
+  LINK_KEY_BYTES,
+  PassphraseError,
+  SECRET_FORMAT_VERSIONS,
+  type Secret,
+} from './envelope-types.js';
 import {
   aeadOpen,
   aeadSeal,
@@ -26,15 +32,12 @@ import {
   TAG_BYTES,
 } from './primitives.js';
 
-export { EnvelopeError, PassphraseError };
+export { EnvelopeError, LINK_KEY_BYTES, PassphraseError, SECRET_FORMAT_VERSIONS };
 export type { EnvelopeErrorCode, Secret, SecretFile } from './envelope-types.js';
 export { MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './envelope-payload.js';
 
 /** The secret format new envelopes and links are made in. */
 const FORMAT_VERSION = 2;
-/** Every secret format this module opens, newest first: links made before version 2 keep working. */
-export const SECRET_FORMAT_VERSIONS: readonly number[] = [2, 1];
-export const LINK_KEY_BYTES = 32;
 const PBKDF2_ITERATIONS = 600_000;
 
 const HEADER_BYTES = 2 + IV_BYTES;

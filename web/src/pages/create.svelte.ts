@@ -12,6 +12,7 @@ import { apiProblem } from '../lib/problems.js';
 import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
 import { Attachments, UnreadableFileError } from './attachments.svelte.js';
+import { createdView } from './created-view.js';
 
 /** Why the secret was not created; each code is the key of its message in the catalogs (create.problems). */
 export type CreateProblem =
@@ -161,6 +162,8 @@ export class CreateFlow {
     private readonly origin: string,
     /** The language the sender uses, for the alert's text. */
     private readonly language: () => string = () => 'en',
+    /** What shows the link once it is made: fetched at submit, and needed before the secret is stored. */
+    private readonly resultView: { load(): Promise<unknown> } = createdView,
   ) {}
 
   /** Asks the server for its limits; on failure, submit() asks again. */
@@ -186,6 +189,9 @@ export class CreateFlow {
       this.phase = { name: 'editing' };
       return;
     }
+    const viewLoaded = this.resultView.load();
+    // Awaited below; a failure to seal first must not leave its rejection unhandled.
+    viewLoaded.catch(() => {});
     try {
       const linkKey = newLinkKey();
       const keys = await deriveKeys(linkKey, form.passphrase === '' ? undefined : form.passphrase);
@@ -194,6 +200,8 @@ export class CreateFlow {
       if (envelope.length > max) throw new TooLarge(envelope.length, max);
       const views = form.views!;
       const alert = form.limits.alerts ? form.alert.request(this.language()) : undefined;
+      // A link the page could not show would be lost: store nothing without the view that shows it.
+      await viewLoaded;
       const stored = await this.api.create({
         envelope,
         accessHash: await proofHash(keys.access),

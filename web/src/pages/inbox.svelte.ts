@@ -12,6 +12,7 @@ import { apiProblem } from '../lib/problems.js';
 import { deriveInboxKeys, openInboxNote, type InboxKeys } from '../lib/request.js';
 import { openSealed } from '../lib/sealed.js';
 import { commonProblem, type CommonProblem } from './problems.js';
+import { secretContents } from './secret-contents-part.js';
 
 export type InboxPhase =
   | { name: 'loading' }
@@ -48,6 +49,8 @@ export class InboxFlow {
   constructor(
     private readonly api: ApiClient,
     private readonly location: InboxLocation,
+    /** What shows the answer: fetched at Reveal, and needed before the server destroys it. */
+    private readonly resultView: { load(): Promise<unknown> } = secretContents,
   ) {}
 
   /** Reads the link and the inbox; changes nothing on the server. */
@@ -85,6 +88,8 @@ export class InboxFlow {
     this.phase = { name: 'revealing', inbox };
     let envelope: Uint8Array;
     try {
+      // An answer the page could not show would be destroyed for nothing.
+      await this.resultView.load();
       envelope = await this.api.revealAnswer(link.id, link.keys.proof);
     } catch (error) {
       // Read elsewhere meanwhile, or not answered after all: show what the inbox says now.

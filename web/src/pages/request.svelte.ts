@@ -11,6 +11,7 @@ import { inboxLink, requestLink } from '../lib/link.js';
 import { deriveInboxKeys, deriveRequestKeys, MAX_NOTE_BYTES, newInboxKey, sealRequest } from '../lib/request.js';
 import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
+import { requestCreatedView } from './request-created-view.js';
 
 /** Why the request was not made; each code is the key of its message in the catalogs (request.problems). */
 export type RequestProblem =
@@ -52,6 +53,8 @@ export class RequestFlow {
     private readonly origin: string,
     /** The language the person uses, for the alert's text. */
     private readonly language: () => string,
+    /** What shows the links once they are made: fetched at submit, and needed before the request is stored. */
+    private readonly resultView: { load(): Promise<unknown> } = requestCreatedView,
   ) {}
 
   /** Asks the server for its limits; on failure, submit() asks again. */
@@ -78,11 +81,16 @@ export class RequestFlow {
       this.phase = { name: 'editing' };
       return;
     }
+    const viewLoaded = this.resultView.load();
+    // Awaited below; a failure to seal first must not leave its rejection unhandled.
+    viewLoaded.catch(() => {});
     try {
       const inbox = await deriveInboxKeys(newInboxKey());
       const request = await deriveRequestKeys(inbox.requestKey);
       const envelope = await sealRequest({ note: this.note, publicKey: inbox.publicKey }, request);
       const alert = this.limits.alerts ? this.alert.request(this.language()) : undefined;
+      // Links the page could not show would be lost: store nothing without the view that shows them.
+      await viewLoaded;
       const stored = await this.api.createRequest({
         envelope,
         accessHash: await proofHash(request.access),

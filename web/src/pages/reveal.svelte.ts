@@ -11,6 +11,7 @@ import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.
 import { apiProblem } from '../lib/problems.js';
 import { commonProblem, type CommonProblem } from './problems.js';
 import { RevealMemory } from './reveal-memory.js';
+import { revealedView } from './revealed-view.js';
 
 /** Why the reveal form could not go on; each code is the key of its message in the catalogs (reveal.problems). */
 export type RevealProblem =
@@ -72,16 +73,27 @@ export class RevealFlow {
   readonly #reopened: boolean;
   readonly #memory: RevealMemory;
   readonly #now: () => number;
+  readonly #resultView: { load(): Promise<unknown> };
   /** The fragment, until the secret is shown; then nothing here holds the key any more. */
   #hash: string;
 
   constructor(
     private readonly api: ApiClient,
     { host, pathname, hash, reopened }: RevealLocation,
-    { memory = new RevealMemory(), now = Date.now }: { memory?: RevealMemory; now?: () => number } = {},
+    {
+      memory = new RevealMemory(),
+      now = Date.now,
+      resultView = revealedView,
+    }: {
+      memory?: RevealMemory;
+      now?: () => number;
+      /** What shows the secret: fetched at Reveal, and needed before a view is burned. */
+      resultView?: { load(): Promise<unknown> };
+    } = {},
   ) {
     this.#memory = memory;
     this.#now = now;
+    this.#resultView = resultView;
     this.host = host;
     this.#pathname = pathname;
     this.#hash = hash;
@@ -139,6 +151,8 @@ export class RevealFlow {
     let envelope: Uint8Array;
     let viewsLeft: number;
     try {
+      // A secret the page could not show would be burned for nothing: no view is spent without it.
+      await this.#resultView.load();
       ({ envelope, viewsLeft } = await this.api.reveal(link.id, keys));
     } catch (error) {
       this.phase = this.#failed(error, link.id, status);

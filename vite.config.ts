@@ -34,7 +34,7 @@ const CATALOG = /i18n[\\/](\w+)[\\/](?:shared[\\/])?(\w+)\.ts$/;
  */
 const AFTER_ACTION = /components[\\/](CopyField|ShareLink|SecretContents|FileDownloads)\.svelte|[\\/]download\.ts/;
 /** The envelope's code and what sizes envelopes: every page but the status page, which only reads its link. */
-const ENVELOPE = /lib[\\/](envelope|envelope-payload|primitives)\.ts|src[\\/]files\.ts/;
+const ENVELOPE = /lib[\\/](envelope|envelope-payload|primitives)\.ts/;
 /** What only the request pages use. */
 const REQUEST_ONLY = /lib[\\/](request|sealed)\.ts/;
 

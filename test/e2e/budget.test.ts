@@ -129,8 +129,8 @@ describe('the page’s weight (production build)', () => {
     expect(urls(assets.js)).toContain(`/en-${name}-`);
     expect(urls(assets.js)).not.toMatch(otherPages(name));
     expect(urls(assets.js)).not.toMatch(/QrCode|\/de-/);
-    // The request and sealing code is the request pages' alone.
-    expect(urls(assets.js).includes('/requests-')).toBe(['request', 'answer', 'inbox'].includes(name));
+    // The request and sealing code is the request pages' alone, and the request page fetches it only to create.
+    expect(urls(assets.js).includes('/requests-')).toBe(['answer', 'inbox'].includes(name));
   });
 
   it('fetches the QR encoder only when asked, as one chunk within its budget', async () => {

@@ -4,14 +4,8 @@
  * WebCrypto only, no UI and no Node APIs: the page, the CLI and the tests import this
  * same module unchanged.
  */
-import {
-  decodePlaintext,
-  encodePlaintext,
-  isPaddedSize,
-  paddedSize,
-  payloadLength,
-  type FileLengths,
-} from './envelope-payload.js';
+import { decodePlaintext, encodePlaintext, isPaddedSize } from './envelope-payload.js';
+import { SECRET_HEADER_BYTES, SECRET_MIN_PADDED_BYTES } from './envelope-size.js';
 import {
   EnvelopeError,
   LINK_KEY_BYTES,
@@ -19,28 +13,18 @@ import {
   SECRET_FORMAT_VERSIONS,
   type Secret,
 } from './envelope-types.js';
-import {
-  aeadOpen,
-  aeadSeal,
-  concat,
-  hkdf,
-  hkdfAesKey,
-  hkdfKey,
-  IV_BYTES,
-  ivOrFresh,
-  label,
-  TAG_BYTES,
-} from './primitives.js';
+import { aeadOpen, aeadSeal, concat, hkdf, hkdfAesKey, hkdfKey, ivOrFresh, label, TAG_BYTES } from './primitives.js';
 
 export { EnvelopeError, LINK_KEY_BYTES, PassphraseError, SECRET_FORMAT_VERSIONS };
 export type { EnvelopeErrorCode, Secret, SecretFile } from './envelope-types.js';
-export { MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './envelope-payload.js';
+export { envelopeSize, MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './envelope-size.js';
 
 /** The secret format new envelopes and links are made in. */
 const FORMAT_VERSION = 2;
 const PBKDF2_ITERATIONS = 600_000;
 
-const HEADER_BYTES = 2 + IV_BYTES;
+/** Version 1's header is the same: the type byte, the flags byte, the IV. */
+const HEADER_BYTES = SECRET_HEADER_BYTES;
 const FLAG_PASSPHRASE = 0x01;
 
 /**
@@ -49,10 +33,9 @@ const FLAG_PASSPHRASE = 0x01;
  */
 const FORMATS: Readonly<Record<number, { typeByte: number; minPaddedBytes: number }>> = {
   1: { typeByte: 1, minPaddedBytes: 1024 },
-  // The smallest envelope, 981 bytes, plus the server's 37-byte record header and Redis's
-  // 6 bytes of string header is 1,024 bytes, one of its allocator's size classes; version
-  // 1's smallest, 1,054 bytes, took a 1,280-byte one (docs/FORMAT.md §4).
-  2: { typeByte: 4, minPaddedBytes: 951 },
+  // Its smallest envelope fits one of Redis's allocator's size classes (envelope-size.ts,
+  // docs/FORMAT.md §4). envelopeSize (envelope-size.ts) counts in this format's sizes.
+  2: { typeByte: 4, minPaddedBytes: SECRET_MIN_PADDED_BYTES },
 };
 
 const utf8 = new TextEncoder();
@@ -133,15 +116,6 @@ export async function deriveKeys(linkKey: Uint8Array, passphrase?: string): Prom
 /** SHA-256 of a proof: what the sender gives the server at creation. */
 export async function proofHash(proof: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', proof as BufferSource));
-}
-
-/**
- * The size of the envelope seal() would make of a text and files of these byte lengths,
- * without encrypting anything: what the server's size limit counts.
- */
-export function envelopeSize(textBytes: number, files: readonly FileLengths[]): number {
-  const frame = 4 + payloadLength(textBytes, files);
-  return HEADER_BYTES + paddedSize(frame, FORMATS[FORMAT_VERSION]!.minPaddedBytes) + TAG_BYTES;
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { sealedSize, utf8Length } from '../files.js';
 import type { ApiClient, Limits } from '../lib/api.js';
-import { deriveKeys, newLinkKey, PassphraseError, proofHash, seal } from '../lib/envelope.js';
+import { PassphraseError } from '../lib/envelope-types.js';
 import { MAX_LABEL_CHARS, receiptLink, secretLink } from '../lib/link.js';
 import { generatePassphrase } from '../passphrase.js';
 import { apiProblem } from '../lib/problems.js';
@@ -13,6 +13,7 @@ import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
 import { Attachments, UnreadableFileError } from './attachments.svelte.js';
 import { createdView } from './created-view.js';
+import { envelopeCode } from './envelope-code.js';
 
 /** Why the secret was not created; each code is the key of its message in the catalogs (create.problems). */
 export type CreateProblem =
@@ -164,6 +165,8 @@ export class CreateFlow {
     private readonly language: () => string = () => 'en',
     /** What shows the link once it is made: fetched at submit, and needed before the secret is stored. */
     private readonly resultView: { load(): Promise<unknown> } = createdView,
+    /** The envelope's code, fetched at submit (or on the first keystroke, see CreatePage). */
+    private readonly sealing: { load(): Promise<typeof import('../lib/envelope.js')> } = envelopeCode,
   ) {}
 
   /** Asks the server for its limits; on failure, submit() asks again. */
@@ -193,6 +196,7 @@ export class CreateFlow {
     // Awaited below; a failure to seal first must not leave its rejection unhandled.
     viewLoaded.catch(() => {});
     try {
+      const { deriveKeys, newLinkKey, proofHash, seal } = await this.sealing.load();
       const linkKey = newLinkKey();
       const keys = await deriveKeys(linkKey, form.passphrase === '' ? undefined : form.passphrase);
       const envelope = await seal({ text: form.text, files: await form.attachments.read() }, keys);

@@ -14,6 +14,7 @@ import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } fr
 import { Attachments, UnreadableFileError } from './attachments.svelte.js';
 import { createdView } from './created-view.js';
 import { envelopeCode } from './envelope-code.js';
+import { loadSignInGate } from './sign-in-gate.js';
 
 /** Why the secret was not created; each code is the key of its message in the catalogs (create.problems). */
 export type CreateProblem =
@@ -172,7 +173,9 @@ export class CreateFlow {
   /** Asks the server for its limits; on failure, submit() asks again. */
   async loadLimits(): Promise<void> {
     try {
-      this.form.useLimits(await this.api.limits());
+      const limits = await this.api.limits();
+      this.form.useLimits(limits);
+      await loadSignInGate(limits.create);
     } catch {
       // Shown only if the sender submits while the server is still unreachable.
     }

@@ -16,6 +16,8 @@ export class PartUnavailableError extends Error {
 export class LazyPart<T> {
   /** The part once fetched, for the page to render. */
   current = $state.raw<T>();
+  /** Whether the last fetch failed (and none is under way): for a page that must then say so itself. */
+  failed = $state(false);
   #pending?: Promise<T>;
 
   constructor(private readonly fetchPart: () => Promise<T>) {}
@@ -23,9 +25,13 @@ export class LazyPart<T> {
   /** Fetches the part once; after a failure the next call tries again. */
   load(): Promise<T> {
     this.#pending ??= this.fetchPart().then(
-      (part) => (this.current = part),
+      (part) => {
+        this.failed = false;
+        return (this.current = part);
+      },
       (error: unknown) => {
         this.#pending = undefined;
+        this.failed = true;
         throw new PartUnavailableError({ cause: error });
       },
     );

@@ -12,6 +12,7 @@ import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
 import { requestCreatedView } from './request-created-view.js';
 import { requestCode } from './envelope-code.js';
+import { loadSignInGate } from './sign-in-gate.js';
 
 /** Why the request was not made; each code is the key of its message in the catalogs (request.problems). */
 export type RequestProblem =
@@ -65,6 +66,7 @@ export class RequestFlow {
       const limits = await this.api.limits();
       this.limits = limits;
       if (this.expiresIn === undefined) this.expiresIn = limits.expiresIn.default;
+      await loadSignInGate(limits.create);
     } catch {
       // Shown only if the requester submits while the server is still unreachable.
     }

@@ -1,7 +1,8 @@
 /**
- * The envelope's code (sealing, key derivation), which the create and request pages need
- * only when the person creates: fetched then, or as they start typing. The sizes they
- * check meanwhile come from lib/envelope-size.ts.
+ * The envelope's code (sealing, opening), which the create and request pages need only
+ * when the person creates, and the reveal page only at Reveal: fetched then, or at the
+ * first sign of intent (typing, reaching for the button). The sizes the forms check
+ * meanwhile come from lib/envelope-size.ts, the reveal page's keys from lib/envelope-keys.ts.
  */
 import { LazyPart } from './lazy.svelte.js';
 

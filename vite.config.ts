@@ -28,6 +28,18 @@ function precompress(): Plugin {
 
 /** web/src/i18n/<language>/[shared/]<part>.ts */
 const CATALOG = /i18n[\\/](\w+)[\\/](?:shared[\\/])?(\w+)\.ts$/;
+/**
+ * What the pages show only after an action (a link made, a secret revealed), which three or
+ * more pages use but at most one loads at once: a chunk of its own, not the shared one.
+ */
+const AFTER_ACTION = /components[\\/](CopyField|ShareLink|SecretContents|FileDownloads)\.svelte|[\\/]download\.ts/;
+/**
+ * The envelope's code, out of the shared chunk: the status page uses none of it, the create
+ * and request pages fetch it when the person creates, and the reveal page loads the keys'
+ * code at once (ENVELOPE_KEYS) and the rest at Reveal.
+ */
+const ENVELOPE_KEYS = /lib[\\/](envelope-keys|primitives)\.ts/;
+const ENVELOPE = /lib[\\/](envelope|envelope-payload)\.ts/;
 /** What only the request pages use. */
 const REQUEST_ONLY = /lib[\\/](request|sealed)\.ts/;
 
@@ -57,21 +69,29 @@ export default defineConfig({
         },
         // Each path loads what its page uses and little else (test/e2e/budget.test.ts holds
         // each path to its budget). What three or more pages use is one `shared` chunk: the
-        // Svelte runtime, the API client, the envelope, the link parser, the copy field. What
-        // only the request pages share (the request and sealing code) is the `requests` chunk,
-        // so a secret's sender and recipient never download it. What two pages share stays
-        // in a chunk for those two (rolldown's own splitting: the file picker for create and
-        // answer, the downloads for reveal and inbox, …), and the pages, each catalog and the
-        // QR encoder are chunks of their own.
+        // Svelte runtime, the API client, the link parser, the envelope's sizes. The envelope's
+        // code is two chunks of its own (`keys`, `envelope`, see ENVELOPE), and what only the
+        // request pages share (the request and sealing code) is the `requests` chunk, so a
+        // secret's sender and recipient never download it. What the pages show only after an
+        // action (AFTER_ACTION) and what two pages share stays in chunks of rolldown's own
+        // splitting (the file picker for create and answer, the copy field, …), and the pages,
+        // each catalog and the QR encoder are chunks of their own.
         codeSplitting: {
           groups: [
             {
               name: 'shared',
-              test: (id) => !/QrCode|qrcode-generator|i18n[\\/]/.test(id) && !REQUEST_ONLY.test(id),
+              test: (id) =>
+                !/QrCode|qrcode-generator|i18n[\\/]/.test(id) &&
+                !REQUEST_ONLY.test(id) &&
+                !AFTER_ACTION.test(id) &&
+                !ENVELOPE.test(id) &&
+                !ENVELOPE_KEYS.test(id),
               minShareCount: 3,
-              priority: 2,
+              priority: 4,
             },
             { name: 'requests', test: REQUEST_ONLY, minShareCount: 2, priority: 1 },
+            { name: 'keys', test: ENVELOPE_KEYS, minShareCount: 2, priority: 3 },
+            { name: 'envelope', test: ENVELOPE, minShareCount: 2, priority: 2 },
           ],
         },
       },

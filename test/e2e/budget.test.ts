@@ -16,18 +16,18 @@ import { freshContext, useServerAndBrowser } from './harness.js';
 import { openCreatePage, waitForRevealForm } from './pages.js';
 
 /**
- * What each path may load, in gzipped kilobytes (1024 bytes): issue 11's target, 30, where
- * a path meets it (none does now), else its weight when it was last measured, rounded
- * up, so that it can only get lighter (docs/BENCHMARKS.md, "Page weight", says what
- * stands between it and the target).
+ * What each path may load, in gzipped kilobytes (1024 bytes): its weight when it was last
+ * measured, rounded up to half a kilobyte, so that it can only get lighter. Issue 11's
+ * target is 30,000 bytes (29.3 here): the receipt path meets it; docs/BENCHMARKS.md, "Page
+ * weight", says what stands between the others and the target.
  */
 const JS_BUDGET_KB = {
-  create: 41,
-  reveal: 35,
-  receipt: 32,
-  request: 35.5,
-  answer: 35,
-  inbox: 33.5,
+  create: 36,
+  reveal: 32.5,
+  receipt: 29,
+  request: 30.5,
+  answer: 34.5,
+  inbox: 33,
 } satisfies Record<string, number>;
 const CSS_BUDGET_KB = 2.5;
 /** The QR encoder, fetched when the sender asks for the code. */
@@ -129,8 +129,8 @@ describe('the page’s weight (production build)', () => {
     expect(urls(assets.js)).toContain(`/en-${name}-`);
     expect(urls(assets.js)).not.toMatch(otherPages(name));
     expect(urls(assets.js)).not.toMatch(/QrCode|\/de-/);
-    // The request and sealing code is the request pages' alone.
-    expect(urls(assets.js).includes('/requests-')).toBe(['request', 'answer', 'inbox'].includes(name));
+    // The request and sealing code is the request pages' alone, and the request page fetches it only to create.
+    expect(urls(assets.js).includes('/requests-')).toBe(['answer', 'inbox'].includes(name));
   });
 
   it('fetches the QR encoder only when asked, as one chunk within its budget', async () => {

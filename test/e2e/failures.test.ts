@@ -54,6 +54,34 @@ describe('the page when the server cannot be reached', () => {
     expect(recorder.problems).toEqual([]);
   });
 
+  it('stores nothing while the link’s view cannot be fetched, keeps what was typed, and shows the link once it can', async () => {
+    const { page } = await freshPage();
+    await openCreatePage(page, env.server.url);
+    // The view that shows the link is fetched on the first keystroke, and again at Create.
+    let blocked = true;
+    let viewFetches = 0;
+    await page.route('**/assets/CreatedView-*.js', (route) => {
+      viewFetches += 1;
+      return blocked ? route.abort('connectionrefused') : route.fallback();
+    });
+    const creates: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/secrets')
+        creates.push(request.url());
+    });
+    await page.getByLabel('Secret', { exact: true }).fill('still here');
+    await page.getByRole('button', { name: 'Create secret link' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Cannot reach the server' }).waitFor();
+    expect(await page.getByLabel('Secret', { exact: true }).inputValue()).toBe('still here');
+    expect(creates).toEqual([]);
+    expect(viewFetches).toBeGreaterThan(0);
+
+    blocked = false;
+    await page.getByRole('button', { name: 'Create secret link' }).click();
+    await page.getByRole('heading', { name: 'Your link is ready' }).waitFor();
+    expect(creates).toHaveLength(1);
+  });
+
   it('lets the recipient press Reveal again after a network failure, with nothing burned', async () => {
     const sender = await freshPage();
     const { link } = await createSecret(sender.page, env.server.url, { text: 'patience' });

@@ -3,7 +3,7 @@
  * encrypted or uploaded. Plain TS, no DOM: the unit tests check sealedSize against
  * what seal() really produces.
  */
-import { envelopeSize, MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './lib/envelope.js';
+import { envelopeSize, MAX_FILES, MAX_NAME_BYTES, MAX_TYPE_BYTES, type FileLengths } from './lib/envelope-size.js';
 
 export { MAX_FILES, MAX_NAME_BYTES };
 

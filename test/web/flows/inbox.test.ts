@@ -121,26 +121,26 @@ describe('an answer read in this tab, by what the tab remembers of it', () => {
     const answer = decodeBase64Url(await sealedAnswer(test, { text: 'hunter2 never stored', files: [] }));
     const { items, memory } = tab();
     const api = fakeApi({ inbox: () => Promise.resolve(answered), revealAnswer: () => Promise.resolve(answer) });
-    const flow = new InboxFlow(api, location, memory);
+    const flow = new InboxFlow(api, location, { memory });
     await flow.load();
     await flow.reveal();
     expect([...items]).toEqual([[`burnlink.inbox.${ID}`, JSON.stringify({ revealed: 'last' })]]);
 
-    const reloaded = new InboxFlow(fakeApi({}), { ...location, hash: '', reopened: true }, memory);
+    const reloaded = new InboxFlow(fakeApi({}), { ...location, hash: '', reopened: true }, { memory });
     await reloaded.load();
     expect(shown(InboxPage, reloaded)).toEqual({ heading: t.openedHereHeading, alerts: [] });
     expect(pageText(InboxPage, reloaded)).toContain(t.openedHereText);
 
     // The link itself, opened again: the server's "already read", with when.
     const read: Inbox = { ...answered, state: 'read', readAt: Date.now(), envelope: undefined };
-    const again = new InboxFlow(fakeApi({ inbox: () => Promise.resolve(read) }), location, memory);
+    const again = new InboxFlow(fakeApi({ inbox: () => Promise.resolve(read) }), location, { memory });
     await again.load();
     expect(shown(InboxPage, again)).toEqual({ heading: t.readHeading, alerts: [] });
   });
 
   it('keeps the damaged-link page for a tab that did not read it', async () => {
     const { location } = await answeredRequest();
-    const reloaded = new InboxFlow(fakeApi({}), { ...location, hash: '', reopened: true }, tab().memory);
+    const reloaded = new InboxFlow(fakeApi({}), { ...location, hash: '', reopened: true }, { memory: tab().memory });
     await reloaded.load();
     expect(shown(InboxPage, reloaded)).toEqual({ heading: t.brokenHeading, alerts: [] });
     expect(pageText(InboxPage, reloaded)).toContain(t.brokenAfterLoad);
@@ -153,7 +153,7 @@ describe('an answer read in this tab, by what the tab remembers of it', () => {
       inbox: () => Promise.resolve(answered),
       revealAnswer: () => Promise.reject(refusal('store_unavailable')),
     });
-    const flow = new InboxFlow(api, location, memory);
+    const flow = new InboxFlow(api, location, { memory });
     await flow.load();
     await flow.reveal();
     expect([...items]).toEqual([]);

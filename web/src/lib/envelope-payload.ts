@@ -5,37 +5,32 @@
  * request and sealed modules, not by their users.
  */
 import { EnvelopeError, type Secret, type SecretFile } from './envelope-types.js';
+import {
+  isPaddedSize,
+  MAX_FILES,
+  MAX_NAME_BYTES,
+  MAX_TYPE_BYTES,
+  MIN_PADDED_BYTES,
+  padme,
+  paddedSize,
+  payloadLength,
+  type FileLengths,
+} from './envelope-size.js';
 
-/** The smallest padded plaintext, but in secret envelopes of version 2 (envelope.ts). */
-export const MIN_PADDED_BYTES = 1024;
-export const MAX_FILES = 100;
-export const MAX_NAME_BYTES = 255;
-export const MAX_TYPE_BYTES = 255;
+export {
+  isPaddedSize,
+  MAX_FILES,
+  MAX_NAME_BYTES,
+  MAX_TYPE_BYTES,
+  MIN_PADDED_BYTES,
+  padme,
+  paddedSize,
+  payloadLength,
+  type FileLengths,
+};
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * Padmé (Nikitin et al., PETS 2019): rounds a length up so that at most O(log log L)
- * bits of it leak, at a cost of at most ~12 % for large payloads.
- */
-export function padme(length: number): number {
-  if (length < 2) return length;
-  const e = Math.floor(Math.log2(length));
-  const s = Math.floor(Math.log2(e)) + 1;
-  const step = 2 ** (e - s);
-  return Math.ceil(length / step) * step;
-}
-
-/** The padded size for a frame of `frameLength` bytes. */
-export function paddedSize(frameLength: number, minimum = MIN_PADDED_BYTES): number {
-  return Math.max(minimum, padme(frameLength));
-}
-
-/** Whether `size` is one that paddedSize can produce: checked before decrypting. */
-export function isPaddedSize(size: number, minimum = MIN_PADDED_BYTES): boolean {
-  return size === minimum || (size > minimum && padme(size) === size);
-}
 
 /** Frames and pads a payload: u32 length || payload || zero bytes, to its padded size. */
 export function padPayload(payload: Uint8Array): Uint8Array {
@@ -59,18 +54,6 @@ export function unpadPayload(padded: Uint8Array, minimum = MIN_PADDED_BYTES): Ui
   if (paddedSize(end, minimum) !== padded.length) fail('the padding has the wrong size');
   for (let i = end; i < padded.length; i++) if (padded[i] !== 0) fail('the padding is not all zero');
   return padded.subarray(4, end);
-}
-
-/** Byte lengths of one file's fields in the payload. */
-export interface FileLengths {
-  nameBytes: number;
-  typeBytes: number;
-  size: number;
-}
-
-/** The payload's length (docs/FORMAT.md §4) for a text and files of these lengths. */
-export function payloadLength(textBytes: number, files: readonly FileLengths[]): number {
-  return 4 + textBytes + 2 + files.reduce((sum, f) => sum + 2 + f.nameBytes + 2 + f.typeBytes + 4 + f.size, 0);
 }
 
 /** Serializes and pads a secret: u32 length || payload || zero bytes. */

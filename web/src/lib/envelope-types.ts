@@ -1,4 +1,12 @@
-/** Types and errors of the envelope module; re-exported by envelope.ts. */
+/**
+ * Types, errors and sizes of the envelope module; re-exported by envelope.ts. The link
+ * parser takes its sizes from here, so a page that only reads links (the status page)
+ * does not load the envelope's code.
+ */
+
+/** Every secret format envelope.ts opens, newest first: links made before version 2 keep working. */
+export const SECRET_FORMAT_VERSIONS: readonly number[] = [2, 1];
+export const LINK_KEY_BYTES = 32;
 
 export interface SecretFile {
   name: string;

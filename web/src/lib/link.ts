@@ -11,7 +11,7 @@
 import { decodeBase64Url, encodeBase64Url } from './base64url.js';
 // Not request.ts's own sizes: importing it would bring the request code into every page.
 // Every v1 link's key is 32 bytes (test/web/link.test.ts checks the three agree).
-import { LINK_KEY_BYTES as KEY_BYTES, SECRET_FORMAT_VERSIONS } from './envelope.js';
+import { LINK_KEY_BYTES as KEY_BYTES, SECRET_FORMAT_VERSIONS } from './envelope-types.js';
 
 const ID = /^[A-Za-z0-9_-]{21,64}$/;
 /** A manage token: 32 bytes in canonical base64url, as the server checks it (the last character carries 2 zero bits). */

@@ -5,12 +5,13 @@
  * (envelope, request, sealed) are the public surface.
  */
 import { decodeBase64Url } from './base64url.js';
+import { IV_BYTES, TAG_BYTES } from './envelope-size.js';
 import { EnvelopeError } from './envelope-types.js';
+
+export { IV_BYTES, TAG_BYTES };
 
 const utf8 = new TextEncoder();
 const HKDF_SALT = utf8.encode('burnlink/v1');
-export const IV_BYTES = 12;
-export const TAG_BYTES = 16;
 export const X25519_KEY_BYTES = 32;
 
 /** An `info` label as bytes; `context` (public keys) is appended where a format binds it in. */

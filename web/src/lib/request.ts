@@ -11,6 +11,7 @@
  * the key an answer is sealed to. The request key gives nothing of the inbox key.
  */
 import { isPaddedSize, padPayload, unpadPayload } from './envelope-payload.js';
+import { MAX_NOTE_BYTES } from './envelope-size.js';
 import { EnvelopeError } from './envelope-types.js';
 import {
   aeadOpen,
@@ -30,10 +31,9 @@ import type { Recipient } from './sealed.js';
 
 /** The envelope's first byte: a request envelope, format 1. */
 const REQUEST_TYPE = 2;
+export { MAX_NOTE_BYTES };
 export const INBOX_KEY_BYTES = 32;
 export const REQUEST_KEY_BYTES = 32;
-/** The longest note, in UTF-8 bytes: a sentence or a short paragraph, not a document. */
-export const MAX_NOTE_BYTES = 2000;
 
 const HEADER_BYTES = 2 + IV_BYTES;
 const LABEL_REQUEST_KEY = label('burnlink/v1 request link key');

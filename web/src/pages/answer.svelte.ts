@@ -6,7 +6,7 @@
  * public key that came, authenticated, from inside the request envelope.
  */
 import type { ApiClient, Limits } from '../lib/api.js';
-import { EnvelopeError } from '../lib/envelope.js';
+import { EnvelopeError } from '../lib/envelope-types.js';
 import { LinkError, parseKeyedLocation, type LinkErrorCode } from '../lib/link.js';
 import { apiProblem } from '../lib/problems.js';
 import { deriveRequestKeys, openRequest, type RequestKeys } from '../lib/request.js';

@@ -5,13 +5,16 @@
  */
 import { sealedSize, utf8Length } from '../files.js';
 import type { ApiClient, Limits } from '../lib/api.js';
-import { deriveKeys, newLinkKey, PassphraseError, proofHash, seal } from '../lib/envelope.js';
+import { PassphraseError } from '../lib/envelope-types.js';
 import { MAX_LABEL_CHARS, receiptLink, secretLink } from '../lib/link.js';
 import { generatePassphrase } from '../passphrase.js';
 import { apiProblem } from '../lib/problems.js';
 import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
 import { Attachments, UnreadableFileError } from './attachments.svelte.js';
+import { createdView } from './created-view.js';
+import { envelopeCode } from './envelope-code.js';
+import { loadSignInGate } from './sign-in-gate.js';
 
 /** Why the secret was not created; each code is the key of its message in the catalogs (create.problems). */
 export type CreateProblem =
@@ -161,12 +164,18 @@ export class CreateFlow {
     private readonly origin: string,
     /** The language the sender uses, for the alert's text. */
     private readonly language: () => string = () => 'en',
+    /** What shows the link once it is made: fetched at submit, and needed before the secret is stored. */
+    private readonly resultView: { load(): Promise<unknown> } = createdView,
+    /** The envelope's code, fetched at submit (or on the first keystroke, see CreatePage). */
+    private readonly sealing: { load(): Promise<typeof import('../lib/envelope.js')> } = envelopeCode,
   ) {}
 
   /** Asks the server for its limits; on failure, submit() asks again. */
   async loadLimits(): Promise<void> {
     try {
-      this.form.useLimits(await this.api.limits());
+      const limits = await this.api.limits();
+      this.form.useLimits(limits);
+      await loadSignInGate(limits.create);
     } catch {
       // Shown only if the sender submits while the server is still unreachable.
     }
@@ -186,7 +195,11 @@ export class CreateFlow {
       this.phase = { name: 'editing' };
       return;
     }
+    const viewLoaded = this.resultView.load();
+    // Awaited below; a failure to seal first must not leave its rejection unhandled.
+    viewLoaded.catch(() => {});
     try {
+      const { deriveKeys, newLinkKey, proofHash, seal } = await this.sealing.load();
       const linkKey = newLinkKey();
       const keys = await deriveKeys(linkKey, form.passphrase === '' ? undefined : form.passphrase);
       const envelope = await seal({ text: form.text, files: await form.attachments.read() }, keys);
@@ -194,6 +207,8 @@ export class CreateFlow {
       if (envelope.length > max) throw new TooLarge(envelope.length, max);
       const views = form.views!;
       const alert = form.limits.alerts ? form.alert.request(this.language()) : undefined;
+      // A link the page could not show would be lost: store nothing without the view that shows it.
+      await viewLoaded;
       const stored = await this.api.create({
         envelope,
         accessHash: await proofHash(keys.access),

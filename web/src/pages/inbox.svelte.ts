@@ -14,6 +14,7 @@ import { deriveInboxKeys, openInboxNote, type InboxKeys } from '../lib/request.j
 import { openSealed } from '../lib/sealed.js';
 import { commonProblem, type CommonProblem } from './problems.js';
 import { RevealMemory } from './reveal-memory.js';
+import { secretContents } from './secret-contents-part.js';
 
 export type InboxPhase =
   | { name: 'loading' }
@@ -52,8 +53,21 @@ export class InboxFlow {
   constructor(
     private readonly api: ApiClient,
     private readonly location: InboxLocation,
-    private readonly memory = new RevealMemory(undefined, 'inbox'),
-  ) {}
+    {
+      memory = new RevealMemory(undefined, 'inbox'),
+      resultView = secretContents,
+    }: {
+      memory?: RevealMemory;
+      /** What shows the answer: fetched at Reveal, and needed before the server destroys it. */
+      resultView?: { load(): Promise<unknown> };
+    } = {},
+  ) {
+    this.memory = memory;
+    this.resultView = resultView;
+  }
+
+  private readonly memory: RevealMemory;
+  private readonly resultView: { load(): Promise<unknown> };
 
   /** Reads the link and the inbox; changes nothing on the server. */
   async load(): Promise<void> {
@@ -91,6 +105,8 @@ export class InboxFlow {
     this.phase = { name: 'revealing', inbox };
     let envelope: Uint8Array;
     try {
+      // An answer the page could not show would be destroyed for nothing.
+      await this.resultView.load();
       envelope = await this.api.revealAnswer(link.id, link.keys.proof);
     } catch (error) {
       // Read elsewhere meanwhile, or not answered after all: show what the inbox says now.

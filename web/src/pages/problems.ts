@@ -5,6 +5,7 @@
  * the rest to these.
  */
 import { apiProblem } from '../lib/problems.js';
+import { PartUnavailableError } from './lazy.svelte.js';
 
 export type CommonProblem =
   | { code: 'unreachable' }
@@ -15,6 +16,8 @@ export type CommonProblem =
 
 /** The problem for an error that is not one the page handles itself (gone, answered). */
 export function commonProblem(error: unknown): CommonProblem {
+  // A part of the page that did not arrive: the connection, as for a request that did not.
+  if (error instanceof PartUnavailableError) return { code: 'unreachable' };
   const problem = apiProblem(error);
   if (!problem) return { code: 'failed' };
   switch (problem.code) {

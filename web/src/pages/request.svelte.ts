@@ -5,12 +5,14 @@
  * when something fails.
  */
 import { utf8Length } from '../files.js';
-import { proofHash } from '../lib/envelope.js';
 import type { ApiClient, Limits } from '../lib/api.js';
 import { inboxLink, requestLink } from '../lib/link.js';
-import { deriveInboxKeys, deriveRequestKeys, MAX_NOTE_BYTES, newInboxKey, sealRequest } from '../lib/request.js';
+import { MAX_NOTE_BYTES } from '../lib/envelope-size.js';
 import { AlertChoice } from './alert-choice.svelte.js';
 import { commonProblem, storeProblem, type CommonProblem, type StoreProblem } from './problems.js';
+import { requestCreatedView } from './request-created-view.js';
+import { requestCode } from './envelope-code.js';
+import { loadSignInGate } from './sign-in-gate.js';
 
 /** Why the request was not made; each code is the key of its message in the catalogs (request.problems). */
 export type RequestProblem =
@@ -52,6 +54,10 @@ export class RequestFlow {
     private readonly origin: string,
     /** The language the person uses, for the alert's text. */
     private readonly language: () => string,
+    /** What shows the links once they are made: fetched at submit, and needed before the request is stored. */
+    private readonly resultView: { load(): Promise<unknown> } = requestCreatedView,
+    /** The request format's code, fetched at submit (or on the first keystroke, see RequestPage). */
+    private readonly sealing: { load(): ReturnType<typeof requestCode.load> } = requestCode,
   ) {}
 
   /** Asks the server for its limits; on failure, submit() asks again. */
@@ -60,6 +66,7 @@ export class RequestFlow {
       const limits = await this.api.limits();
       this.limits = limits;
       if (this.expiresIn === undefined) this.expiresIn = limits.expiresIn.default;
+      await loadSignInGate(limits.create);
     } catch {
       // Shown only if the requester submits while the server is still unreachable.
     }
@@ -78,11 +85,17 @@ export class RequestFlow {
       this.phase = { name: 'editing' };
       return;
     }
+    const viewLoaded = this.resultView.load();
+    // Awaited below; a failure to seal first must not leave its rejection unhandled.
+    viewLoaded.catch(() => {});
     try {
+      const { deriveInboxKeys, deriveRequestKeys, newInboxKey, proofHash, sealRequest } = await this.sealing.load();
       const inbox = await deriveInboxKeys(newInboxKey());
       const request = await deriveRequestKeys(inbox.requestKey);
       const envelope = await sealRequest({ note: this.note, publicKey: inbox.publicKey }, request);
       const alert = this.limits.alerts ? this.alert.request(this.language()) : undefined;
+      // Links the page could not show would be lost: store nothing without the view that shows them.
+      await viewLoaded;
       const stored = await this.api.createRequest({
         envelope,
         accessHash: await proofHash(request.access),

@@ -5,12 +5,16 @@
  * burns a view.
  */
 import type { ApiClient, SecretStatus } from '../lib/api.js';
-import { deriveKeys, open, PassphraseError, type Secret, type SecretKeys } from '../lib/envelope.js';
+import type { Secret } from '../lib/envelope.js';
+import { deriveKeys, type SecretKeys } from '../lib/envelope-keys.js';
+import { PassphraseError } from '../lib/envelope-types.js';
 import { withSafeNames } from '../lib/file-names.js';
 import { LinkError, parseSecretLocation, type LinkErrorCode } from '../lib/link.js';
 import { apiProblem } from '../lib/problems.js';
 import { commonProblem, type CommonProblem } from './problems.js';
 import { RevealMemory } from './reveal-memory.js';
+import { revealedView } from './revealed-view.js';
+import { envelopeCode } from './envelope-code.js';
 
 /** Why the reveal form could not go on; each code is the key of its message in the catalogs (reveal.problems). */
 export type RevealProblem =
@@ -78,16 +82,32 @@ export class RevealFlow {
   readonly #reopened: boolean;
   readonly #memory: RevealMemory;
   readonly #now: () => number;
+  readonly #resultView: { load(): Promise<unknown> };
+  readonly #envelopeCode: { load(): Promise<Pick<typeof import('../lib/envelope.js'), 'open'>> };
   /** The fragment, until the secret is shown; then nothing here holds the key any more. */
   #hash: string;
 
   constructor(
     private readonly api: ApiClient,
     { host, pathname, hash, reopened }: RevealLocation,
-    { memory = new RevealMemory(), now = Date.now }: { memory?: RevealMemory; now?: () => number } = {},
+    {
+      memory = new RevealMemory(),
+      now = Date.now,
+      resultView = revealedView,
+      opening = envelopeCode,
+    }: {
+      memory?: RevealMemory;
+      now?: () => number;
+      /** What shows the secret: fetched at Reveal, and needed before a view is burned. */
+      resultView?: { load(): Promise<unknown> };
+      /** The envelope's code that opens it: fetched at Reveal too, the keys' code being loaded already. */
+      opening?: { load(): Promise<Pick<typeof import('../lib/envelope.js'), 'open'>> };
+    } = {},
   ) {
     this.#memory = memory;
     this.#now = now;
+    this.#resultView = resultView;
+    this.#envelopeCode = opening;
     this.host = host;
     this.#pathname = pathname;
     this.#hash = hash;
@@ -144,7 +164,10 @@ export class RevealFlow {
     this.phase = { name: 'revealing', status };
     let envelope: Uint8Array;
     let viewsLeft: number;
+    let open: (typeof import('../lib/envelope.js'))['open'];
     try {
+      // A secret the page could not open and show would be burned for nothing: no view is spent without them.
+      [{ open }] = await Promise.all([this.#envelopeCode.load(), this.#resultView.load()]);
       ({ envelope, viewsLeft } = await this.api.reveal(link.id, keys));
     } catch (error) {
       this.phase = this.#failed(error, link.id, status);

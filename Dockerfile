@@ -16,7 +16,7 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json ./
-COPY --from=build /app/dist/server/main.js /app/dist/server/server.cjs /app/dist/server/burnlink-admin.mjs /app/dist/server/THIRD-PARTY-LICENSES.txt ./dist/server/
+COPY --from=build /app/dist/server/main.js /app/dist/server/server.cjs /app/dist/server/server.cjs.cache /app/dist/server/burnlink-admin.mjs /app/dist/server/THIRD-PARTY-LICENSES.txt ./dist/server/
 # API_TOKENS_FILE's folder, for a volume that burnlink-admin (dist/server/burnlink-admin.mjs) can
 # write to as the user the server runs as (docs/OPERATIONS.md, "API tokens").
 RUN mkdir /app/tokens && chown node:node /app/tokens

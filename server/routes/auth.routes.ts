@@ -9,7 +9,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { signInFailed } from '../auth/oidc-sign-in.js';
+import { signInFailed } from '../auth/sign-in-refusals.js';
 import type { Config } from '../config.js';
 import { HttpError, isHttpError } from '../errors.js';
 import { BODY_REFUSALS, errorReplies } from '../schemas/shared.js';

@@ -9,10 +9,12 @@
  * CommonJS, not an ES module: Node 20 loads the same bundle as CommonJS about a quarter
  * faster (it reads it with readFileSync and compiles it as a function, where an ES module's
  * text is decoded and compiled through the module loader). main.js, the one ES module,
- * only requires it, so `node dist/server/main.js` and cluster workers start it as before.
+ * compiles and runs it as Node's CommonJS loader would, so `node dist/server/main.js` and
+ * cluster workers start it as before.
  * Whitespace and comments are left out too: a third less to read, and no comment can
  * bring a non-ASCII character in, which makes V8 read the whole file as two-byte text
- * (with both, start-up took 5 % less). Stack traces map back through server.cjs.map.
+ * (with both, start-up took 5 % less). Stack traces map back through server.cjs.map with
+ * `--enable-source-maps`.
  *
  * Two packages are left out, each replaced by a stand-in that throws if anything uses it:
  * `yaml`, which @fastify/swagger requires only to print the document as YAML (the server
@@ -22,12 +24,13 @@
  *
  * main.js compiles the bundle with V8's code cache, recorded by this script: the build
  * starts the bundled server once (memory store, defaults) and, once `/readyz` has
- * answered, saves the machine code of every function compiled so far beside the bundle
- * (dist/server/server.cjs.cache). A start then skips parsing the bundle and compiling the
- * functions it runs (docs/BENCHMARKS.md, "Start-up"). V8 takes a cache only from the same
- * V8 version and flags, and falls back to compiling when it refuses one; it checks the
- * source by its length alone, so the cache starts with the bundle's SHA-256, which main.js
- * holds too: a cache of another build is never used.
+ * answered, saves the bytecode of every function compiled so far beside the bundle
+ * (dist/server/server.cjs.cache). A start then neither parses the bundle nor compiles the
+ * functions it runs: a quarter to a third less time (docs/BENCHMARKS.md, "Start-up"). V8 takes a
+ * cache only from the same V8 version and flags, and compiles as without one when it
+ * refuses it; it checks the source by its length alone, so the bundle's last line holds
+ * its SHA-256 and the cache starts with the same: main.js never passes V8 the cache of
+ * another build.
  *
  * The bundle carries copies of its dependencies, so their licences travel beside it, in
  * dist/server/THIRD-PARTY-LICENSES.txt: most of them (MIT) ask for their notice to go

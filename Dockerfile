@@ -10,13 +10,14 @@ COPY cli ./cli
 RUN npm run build
 
 # Runtime stage: the page and the server, which `npm run build` bundles with its
-# dependencies into one file (their licences beside it), so no node_modules.
+# dependencies into one file (their licences and its V8 code cache beside it), so no
+# node_modules. Both stages run the same Node, whose V8 the code cache is made for.
 # package.json says "type": "module".
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 WORKDIR /app
 COPY package.json ./
-COPY --from=build /app/dist/server/main.js /app/dist/server/server.cjs /app/dist/server/burnlink-admin.mjs /app/dist/server/THIRD-PARTY-LICENSES.txt ./dist/server/
+COPY --from=build /app/dist/server/main.js /app/dist/server/server.cjs /app/dist/server/server.cjs.cache /app/dist/server/burnlink-admin.mjs /app/dist/server/THIRD-PARTY-LICENSES.txt ./dist/server/
 # API_TOKENS_FILE's folder, for a volume that burnlink-admin (dist/server/burnlink-admin.mjs) can
 # write to as the user the server runs as (docs/OPERATIONS.md, "API tokens").
 RUN mkdir /app/tokens && chown node:node /app/tokens

@@ -5,7 +5,8 @@
  * start-up (docs/BENCHMARKS.md, "Start-up"). These factories hand Fastify the very same
  * compilers, deferred: a route's code is built at its first request (a few milliseconds,
  * once per process), and a schema Ajv would refuse still fails that route's first request,
- * which every route's tests make.
+ * which every route's tests make. The Ajv instance itself (its formats and keywords) is
+ * made at the first compile too, not when Fastify asks for the compiler at start-up.
  */
 import AjvCompiler from '@fastify/ajv-compiler';
 import SerializerSelector from '@fastify/fast-json-stringify-compiler';
@@ -17,29 +18,31 @@ type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaCont
 export function lazySchemaCompilers(): Required<CompilersFactory> {
   const validators = AjvCompiler();
   const serializers = SerializerSelector();
+  type Validate = ReturnType<ReturnType<typeof validators>>;
+  type Serialize = ReturnType<ReturnType<typeof serializers>>;
   return {
     buildValidator: (externalSchemas, options) => {
-      const compile = validators(externalSchemas, options);
+      let compile: ReturnType<typeof validators> | undefined;
       return (route) => {
-        let validate: ReturnType<typeof compile> | undefined;
+        let validate: Validate | undefined;
         // Fastify reads a failed validation's errors from the function it was given.
         const deferred = Object.assign(
           (data: unknown) => {
-            validate ??= compile(route);
+            validate ??= (compile ??= validators(externalSchemas, options))(route);
             const valid = validate(data);
             deferred.errors = validate.errors;
             return valid;
           },
-          { errors: undefined as ReturnType<typeof compile>['errors'] },
+          { errors: undefined as Validate['errors'] },
         );
-        return deferred as unknown as ReturnType<typeof compile>;
+        return deferred as unknown as Validate;
       };
     },
     buildSerializer: (externalSchemas, options) => {
-      const compile = serializers(externalSchemas, options);
+      let compile: ReturnType<typeof serializers> | undefined;
       return (route) => {
-        let serialize: ReturnType<typeof compile> | undefined;
-        return (document) => (serialize ??= compile(route))(document);
+        let serialize: Serialize | undefined;
+        return (document) => (serialize ??= (compile ??= serializers(externalSchemas, options))(route))(document);
       };
     },
   };

@@ -7,7 +7,7 @@
  * counts: a secret lands on any of them.
  */
 import type { FastifyBaseLogger } from 'fastify';
-import { Cluster, type Redis } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 
 /** Bytes used of the store's limit (the memory store's budget, Redis's maxmemory). */
 export interface Fill {
@@ -60,7 +60,8 @@ export class RedisStoreFill implements StoreFill {
     this.#sampling = true;
     this.#sampledAt = this.now();
     try {
-      const nodes = this.redis instanceof Cluster ? this.redis.nodes('master') : [this.redis];
+      // isCluster rather than instanceof: the memory store's byte budget imports this module without ioredis.
+      const nodes = this.redis.isCluster ? (this.redis as Cluster).nodes('master') : [this.redis];
       const samples = await Promise.all(nodes.map(async (node) => memoryOf(await node.info('memory'))));
       const fill = (sample: Fill) => (sample.max === 0 ? 0 : sample.used / sample.max);
       this.#sample = samples.reduce((fullest, sample) => (fill(sample) > fill(fullest) ? sample : fullest));

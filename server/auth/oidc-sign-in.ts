@@ -8,6 +8,7 @@
 import * as oidc from 'openid-client';
 import { listOf, type Config } from '../config.js';
 import { HttpError } from '../errors.js';
+import { notAllowed, providerUnavailable, signInFailed } from './sign-in-refusals.js';
 
 /** What the callback must find again: the checks of this one sign-in, and where to go after it. */
 export interface PendingSignIn {
@@ -129,25 +130,6 @@ export class OidcSignIn {
     return this.#provider;
   }
 }
-
-/** A sign-in the provider or the callback refused, or one that cannot be checked. */
-export const signInFailed = () =>
-  new HttpError(
-    401,
-    'sign_in_required',
-    'The sign-in did not complete: it was started in another browser, took too long, or the provider refused it. ' +
-      'Sign in again.',
-  );
-
-const notAllowed = () =>
-  new HttpError(
-    403,
-    'not_allowed',
-    'You are signed in, but not as someone who may create secrets and requests on this server. Ask its operator.',
-  );
-
-const providerUnavailable = () =>
-  new HttpError(503, 'provider_unavailable', 'The sign-in provider cannot be reached right now. Try again later.');
 
 /** The provider unreachable or failing is a 503; anything it or the answer got wrong is a failed sign-in. */
 function failureOf(error: unknown): HttpError {

@@ -3,10 +3,9 @@
  * and the creator resolver that reads the session cookie. The sign-in itself (the
  * provider's round trip) is in server/routes/auth.routes.ts.
  */
-import cookie from '@fastify/cookie';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { OidcSignIn } from '../auth/oidc-sign-in.js';
+import type { OidcSignIn } from '../auth/oidc-sign-in.js';
 import { SignInCookies } from '../auth/sign-in-cookies.js';
 import type { Config } from '../config.js';
 import { HttpError } from '../errors.js';
@@ -26,6 +25,12 @@ async function oidcSession(app: FastifyInstance, { config }: { config: Config })
     app.decorate('oidc', undefined);
     return;
   }
+  // Loaded only for sign-in: no other configuration needs openid-client or cookies
+  // (docs/BENCHMARKS.md, "Start-up").
+  const [{ default: cookie }, { OidcSignIn }] = await Promise.all([
+    import('@fastify/cookie'),
+    import('../auth/oidc-sign-in.js'),
+  ]);
   await app.register(cookie, { secret: config.sessionSecret! });
   const cookies = new SignInCookies(config.publicUrl!.startsWith('https:'), config.sessionMaxAgeSeconds);
   app.decorate('oidc', { signIn: new OidcSignIn(config), cookies });

@@ -7,9 +7,9 @@
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { Cluster, Redis, type RedisOptions } from 'ioredis';
+import type { Cluster, Redis, RedisOptions } from 'ioredis';
 import { parseHostPorts, type Config } from '../config.js';
-import { connectSentinel, type SentinelClient } from '../store/redis-sentinel.js';
+import type { SentinelClient } from '../store/redis-sentinel.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -46,10 +46,14 @@ async function redisPlugin(app: FastifyInstance, { config }: { config: Config })
     app.decorate<Redis | Cluster | null>('redis', null);
     return;
   }
+  // Loaded only with a Redis: the memory store's start-up need not evaluate ioredis
+  // (docs/BENCHMARKS.md, "Start-up").
+  const { Cluster, Redis } = await import('ioredis');
   const clientOptions = redisClientOptions(config.redisCommandTimeoutMs);
   let sentinel: SentinelClient | undefined;
   if (config.redisSentinels) {
     const target = { sentinels: parseHostPorts(config.redisSentinels), name: config.redisSentinelName! };
+    const { connectSentinel } = await import('../store/redis-sentinel.js');
     sentinel = connectSentinel(target, clientOptions, {
       info: (message) => app.log.info(message),
       warn: (message) => app.log.warn(message),

@@ -8,9 +8,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.js';
 import { MemoryBudget } from '../store/memory-budget.js';
 import { MemoryStore } from '../store/memory.js';
-import { checkEvictionPolicy, checkRedisVersion, RedisStore } from '../store/redis.js';
 import { MemoryRequestStore } from '../store/memory-requests.js';
-import { RedisRequestStore } from '../store/redis-requests.js';
 import type { RequestStore } from '../store/request-store.js';
 import type { SecretStore, StoreLimits } from '../store/secret-store.js';
 
@@ -32,28 +30,31 @@ async function storePlugin(
     maxAttempts: config.maxPassphraseAttempts,
     receiptRetentionSeconds: config.receiptRetentionSeconds,
   };
+  // The Redis stores are loaded only with a Redis, as ioredis is (plugins/redis.ts).
   let store = options.store;
   if (!store && redis) {
+    const { checkEvictionPolicy, checkRedisVersion, RedisStore } = await import('../store/redis.js');
     store = new RedisStore({ redis, limits });
     // A Redis too old for the scripts, or one that may evict secrets, is served on with a warning.
-    for (const check of [checkRedisVersion, checkEvictionPolicy]) {
-      const warning = await check(redis).catch(() => null);
-      if (warning) app.log.warn(warning);
-    }
+    const warnings = await Promise.all(
+      [checkRedisVersion, checkEvictionPolicy].map((check) => check(redis).catch(() => null)),
+    );
+    for (const warning of warnings) if (warning) app.log.warn(warning);
   }
   if (!store) {
     store = new MemoryStore({ limits, maxBytes: config.memoryStoreBytes });
     app.log.warn('Using the in-memory store: secrets do not survive a restart. Set REDIS_URL for production.');
   }
-  const requests: RequestStore =
-    options.requests ??
-    (redis
-      ? new RedisRequestStore({ redis, limits })
-      : new MemoryRequestStore({
-          limits,
-          // Within the secrets' budget, so together they stay within MEMORY_STORE_BYTES.
-          budget: store instanceof MemoryStore ? store.budget : new MemoryBudget(config.memoryStoreBytes),
-        }));
+  let requests = options.requests;
+  if (!requests && redis) {
+    const { RedisRequestStore } = await import('../store/redis-requests.js');
+    requests = new RedisRequestStore({ redis, limits });
+  }
+  requests ??= new MemoryRequestStore({
+    limits,
+    // Within the secrets' budget, so together they stay within MEMORY_STORE_BYTES.
+    budget: store instanceof MemoryStore ? store.budget : new MemoryBudget(config.memoryStoreBytes),
+  });
   app.decorate('store', store);
   app.decorate('requests', requests);
   app.addHook('onClose', async () => {

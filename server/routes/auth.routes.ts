@@ -10,7 +10,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
-import { signInFailed } from '../auth/oidc-sign-in.js';
+import { signInFailed } from '../auth/sign-in-refusals.js';
 import type { Config } from '../config.js';
 import { HttpError, isHttpError } from '../errors.js';
 import { rateLimiter } from '../plugins/rate-limit.js';

@@ -52,7 +52,7 @@
  * full Redis, and a wrong passphrase that cannot be counted there locks the secret.
  */
 import { createHash } from 'node:crypto';
-import { Redis, type Cluster } from 'ioredis';
+import type { Cluster, Redis } from 'ioredis';
 import type { AlertRecipient, NewSecret } from './secret-store.js';
 
 export const LAYOUT_VERSION = 1;
@@ -319,8 +319,10 @@ const corked = new WeakSet<object>();
  * Not on a cluster, where ioredis picks each command's connection itself.
  */
 function coalesceWrites(redis: Redis | Cluster): void {
-  if (!(redis instanceof Redis)) return;
-  const { stream } = redis;
+  // A Redis, not a Cluster: read from the client rather than by instanceof, so that the
+  // limiters, which run scripts, do not load ioredis where there is no Redis.
+  if (redis.isCluster !== false) return;
+  const { stream } = redis as Redis;
   if (!stream || corked.has(stream)) return;
   corked.add(stream);
   stream.cork();

@@ -16,10 +16,10 @@ export interface BuiltServer {
   log(): string;
 }
 
-/** Starts the built server on a free port of 127.0.0.1 and resolves once it listens. */
-export async function startBuiltServer(env: Record<string, string>): Promise<BuiltServer> {
-  expect(existsSync(BUILT_MAIN), `${BUILT_MAIN} is missing: run "npm run build"`).toBe(true);
-  const proc = spawn(process.execPath, [BUILT_MAIN], {
+/** Starts the built server (or a copy of its `main`) on a free port of 127.0.0.1 and resolves once it listens. */
+export async function startBuiltServer(env: Record<string, string>, main = BUILT_MAIN): Promise<BuiltServer> {
+  expect(existsSync(main), `${main} is missing: run "npm run build"`).toBe(true);
+  const proc = spawn(process.execPath, [main], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,15 +6,12 @@
  */
 import { EnvelopeError, type Secret, type SecretFile } from './envelope-types.js';
 import {
-  isPaddedSize,
   MAX_FILES,
   MAX_NAME_BYTES,
   MAX_TYPE_BYTES,
   MIN_PADDED_BYTES,
-  padme,
   paddedSize,
   payloadLength,
-  type FileLengths,
 } from './envelope-size.js';
 
 export {
@@ -27,7 +24,7 @@ export {
   paddedSize,
   payloadLength,
   type FileLengths,
-};
+} from './envelope-size.js';
 
 const utf8 = new TextEncoder();
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

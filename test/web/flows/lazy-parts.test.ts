@@ -22,6 +22,7 @@ import { revealedView } from '../../../web/src/pages/revealed-view.js';
 import { RevealFlow } from '../../../web/src/pages/reveal.svelte.js';
 import RevealPage from '../../../web/src/pages/RevealPage.svelte';
 import { secretContents } from '../../../web/src/pages/secret-contents-part.js';
+import { signInGate } from '../../../web/src/pages/sign-in-gate.js';
 import { newTestRequest, sealedAnswer } from '../../helpers/requests.js';
 import { fakeApi, ID, LIMITS } from './fake-api.js';
 import { en, shown } from './shown.js';
@@ -126,5 +127,33 @@ describe('a part of the page that could not be fetched', () => {
     await flow.reveal();
     expect(shown(InboxPage, flow)).toEqual({ heading: en.inbox.revealedHeading, alerts: [] });
     expect(api.calls.revealAnswer).toHaveLength(1);
+  });
+
+  it('for a visitor who must sign in: the create and request pages say the sign-in could not be fetched', async () => {
+    const closed: typeof LIMITS = { ...LIMITS, create: { auth: 'oidc', allowed: false, user: null } };
+    const api = fakeApi({ limits: () => Promise.resolve(closed) });
+    const create = new CreateFlow(api, 'https://burnlink.test', () => 'en');
+    const request = new RequestFlow(api, 'https://burnlink.test', () => 'en');
+    await create.loadLimits();
+    await request.loadLimits();
+    const open = new CreateFlow(
+      fakeApi({ limits: () => Promise.resolve(LIMITS) }),
+      'https://burnlink.test',
+      () => 'en',
+    );
+    await open.loadLimits();
+    // What a failed fetch of the gate leaves (LazyPart), without a network to drop.
+    const fetched = signInGate.current;
+    signInGate.current = undefined;
+    signInGate.failed = true;
+    try {
+      expect(shown(CreatePage, create)).toEqual({ heading: en.create.title, alerts: [en.signIn.unreachable] });
+      expect(shown(RequestPage, request)).toEqual({ heading: en.request.title, alerts: [en.signIn.unreachable] });
+      // Anyone may create: a failed fetch of a gate nobody needs says nothing.
+      expect(shown(CreatePage, open)).toEqual({ heading: en.create.title, alerts: [] });
+    } finally {
+      signInGate.current = fetched;
+      signInGate.failed = false;
+    }
   });
 });

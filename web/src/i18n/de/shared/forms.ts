@@ -27,6 +27,8 @@ const forms: typeof en = {
     denied:
       'Sie sind angemeldet, aber Ihr Konto darf hier keine Geheimnisse teilen oder anfordern. Wenden Sie sich an die Betreiber dieser Seite.',
     unavailable: 'Der Anmeldedienst ist gerade nicht erreichbar. Versuchen Sie es in einigen Minuten erneut.',
+    unreachable:
+      'Der Server ist nicht erreichbar, die Anmeldung kann nicht angeboten werden. Prüfen Sie Ihre Verbindung und laden Sie die Seite neu.',
   },
 };
 

@@ -28,6 +28,7 @@ const forms = {
     failed: 'The sign-in did not complete. Please try again.',
     denied: 'You are signed in, but your account may not share or request secrets here. Ask whoever runs this site.',
     unavailable: 'The sign-in service cannot be reached right now. Try again in a few minutes.',
+    unreachable: 'Cannot reach the server to offer the sign-in. Check your connection and reload the page.',
   },
 };
 

@@ -4,16 +4,14 @@
  * never that the link is damaged; the tab remembers only that. In English on a phone and
  * German on a desktop; every state is axe-clean.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Secret } from '../../web/src/lib/envelope.js';
 import type { Messages } from '../../web/src/i18n/messages.js';
 import { messages } from '../helpers/catalogs.js';
-import { scan } from './axe.js';
 import { storeRequest } from './forge.js';
 import { freshContext, useServerAndBrowser } from './harness.js';
-import { reloadWithoutQuestion, waitForHeading } from './pages.js';
+import { axeCleanShot, mainText, reloadWithoutQuestion, waitForHeading } from './pages.js';
 
 const SHOTS = 'test-results/e2e/inbox';
 
@@ -51,13 +49,8 @@ describe('the inbox after Reveal', () => {
       return { page, inboxLink: request.inboxLink };
     }
 
-    async function clean(page: Page, state: string): Promise<void> {
-      expect(await scan(page, `${language} ${width}: ${state}`)).toEqual([]);
-      await mkdir(SHOTS, { recursive: true });
-      await page.screenshot({ path: `${SHOTS}/${state}-${language}-${width}.png`, fullPage: true });
-    }
-
-    const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    const clean = (page: Page, state: string) =>
+      axeCleanShot(page, `${language} ${width}: ${state}`, `${SHOTS}/${state}-${language}-${width}.png`);
 
     it('after a reload or Back says the answer was revealed here; the link again says when it was read', async () => {
       const text = 'hunter2 — the only copy';

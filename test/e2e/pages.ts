@@ -3,8 +3,10 @@
  * control is found by its role and label, as a person or a screen reader finds it.
  */
 import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { scan } from './axe.js';
 
 /** The gone page's heading when the page knows nothing of the secret (a new tab). */
 export const GONE = 'This secret has already been opened';
@@ -74,7 +76,7 @@ export async function createSecret(
 export async function waitForRevealForm(page: Page): Promise<string> {
   await page.getByRole('heading', { name: 'You have been sent a secret' }).waitFor();
   await page.getByRole('button', { name: 'Reveal' }).waitFor();
-  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+  return mainText(page);
 }
 
 /** Presses Reveal and returns the text shown in the Secret field. */
@@ -158,4 +160,16 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' });
   if (original) await page.setViewportSize(original);
+}
+
+/** Fails on any axe violation of the page as it is (`state` names it), then saves a full-page screenshot at `path`. */
+export async function axeCleanShot(page: Page, state: string, path: string): Promise<void> {
+  expect(await scan(page, state)).toEqual([]);
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
+}
+
+/** The text of the page's main region, its white space collapsed as a reader sees it. */
+export async function mainText(page: Page): Promise<string> {
+  return (await page.locator('main').innerText()).replace(/\s+/g, ' ');
 }

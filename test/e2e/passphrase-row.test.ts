@@ -5,14 +5,12 @@
  * runs off the screen and no button is left alone on a line: the buttons stay together,
  * beside the field where there is room, else all on the line below it. Axe-clean.
  */
-import { mkdir } from 'node:fs/promises';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Messages } from '../../web/src/i18n/messages.js';
 import { messages } from '../helpers/catalogs.js';
-import { scan } from './axe.js';
 import { freshContext, useServerAndBrowser } from './harness.js';
-import { waitForHeading } from './pages.js';
+import { axeCleanShot, waitForHeading } from './pages.js';
 
 const SHOTS = 'test-results/e2e/passphrase-row';
 
@@ -47,11 +45,8 @@ describe('the passphrase row', () => {
       });
       const page = await context.newPage();
       const expected = width === 360 ? 'field above' : 'one line';
-      const clean = async (state: string) => {
-        expect(await scan(page, `${language} ${width}: ${state}`)).toEqual([]);
-        await mkdir(SHOTS, { recursive: true });
-        await page.screenshot({ path: `${SHOTS}/${state}-${language}-${width}.png`, fullPage: true });
-      };
+      const clean = (state: string) =>
+        axeCleanShot(page, `${language} ${width}: ${state}`, `${SHOTS}/${state}-${language}-${width}.png`);
 
       await page.goto(`${env.server.url}/`);
       await page.getByLabel(m.create.expiresLabel).and(page.locator(':enabled')).waitFor();

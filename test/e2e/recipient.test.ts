@@ -5,15 +5,13 @@
  * Reveal says it was opened here; the gone page tells expired from already opened; a
  * secret is never hyphenated; toggles say what they will do. Every state is axe-clean.
  */
-import { mkdir } from 'node:fs/promises';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Messages } from '../../web/src/i18n/messages.js';
 import { messages } from '../helpers/catalogs.js';
-import { scan } from './axe.js';
 import { bytes, storeSecret, type StoreOptions } from './forge.js';
 import { freshContext, TestClock, useServerAndBrowser } from './harness.js';
-import { asksBeforeReload as asksBeforeLeavingPage, reloadWithoutQuestion } from './pages.js';
+import { asksBeforeReload as asksBeforeLeavingPage, axeCleanShot, mainText, reloadWithoutQuestion } from './pages.js';
 
 const SHOTS = 'test-results/e2e/recipient';
 const OPERATOR = 'Rosa Café GmbH';
@@ -67,13 +65,8 @@ describe('the recipient’s page', () => {
     /** Starts a reload and says whether the browser asked first; answering "stay" keeps the secret on the page. */
     const asksBeforeReload = (page: Page) => asksBeforeLeavingPage(page, t.revealedHeading);
 
-    async function clean(page: Page, state: string): Promise<void> {
-      expect(await scan(page, `${language} ${width}: ${state}`)).toEqual([]);
-      await mkdir(SHOTS, { recursive: true });
-      await page.screenshot({ path: `${SHOTS}/${state}-${language}-${width}.png`, fullPage: true });
-    }
-
-    const mainText = async (page: Page) => (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+    const clean = (page: Page, state: string) =>
+      axeCleanShot(page, `${language} ${width}: ${state}`, `${SHOTS}/${state}-${language}-${width}.png`);
 
     it('says Reveal deletes a one-view secret, who runs the site, and what this is', async () => {
       const link = await storeSecret(env.server.url, { text: 'once only', files: [] });

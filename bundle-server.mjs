@@ -183,12 +183,10 @@ function compile() {
 }
 
 export const bundleScript = process.sourceMapsEnabled ? undefined : compile();
-if (bundleScript) {
-  const module = { exports: {} };
-  bundleScript.runInThisContext()(module.exports, requireHere, module, bundle, dirname(bundle));
-} else {
-  requireHere(bundle);
-}
+const module = { exports: {} };
+if (bundleScript) bundleScript.runInThisContext()(module.exports, requireHere, module, bundle, dirname(bundle));
+else module.exports = requireHere(bundle);
+export const bundleExports = module.exports;
 `;
 
 /** Runs this script as the recording child (below) and waits for it to write the cache. */
@@ -219,12 +217,13 @@ async function recordCodeCache(bundleHash) {
 
 /** The recording child: starts the server through main.js, waits for /readyz, saves the cache. */
 async function recordCodeCacheHere(bundleHash) {
-  const { bundleScript } = await import(pathToFileURL(MAIN).href);
+  const { bundleScript, bundleExports } = await import(pathToFileURL(MAIN).href);
   const deadline = Date.now() + 30_000;
   while ((await status(`http://127.0.0.1:${process.env.PORT}/readyz`)) !== 200) {
     if (Date.now() > deadline) throw new Error('the bundled server was not ready within 30 s');
     await sleep(10);
   }
+  await bundleExports.loadRedisModules();
   writeFileSync(CODE_CACHE, Buffer.concat([Buffer.from(bundleHash, 'latin1'), bundleScript.createCachedData()]));
   process.exit(0);
 }

@@ -102,10 +102,13 @@ export async function buildApp(config: Config, options: AppOptions = {}): Promis
   // a wrong content type into a confusing schema error instead of a 415.
   app.removeContentTypeParser('text/plain');
 
-  app.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
-    done();
-  });
+  // Only when info is logged: at warn, or silent, the hook would run on every answer for nothing.
+  if (logger && ['info', 'debug', 'trace'].includes(config.logLevel)) {
+    app.addHook('onResponse', (request, reply, done) => {
+      request.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+      done();
+    });
+  }
 
   await app.register(drain);
   await app.register(securityHeaders);

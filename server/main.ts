@@ -51,6 +51,20 @@ async function main() {
   await app.listen({ port: config.port, host: config.host });
 }
 
+/**
+ * For the build, which records V8's code cache of the bundle on the memory store
+ * (bundle-server.mjs): evaluates what a Redis configuration loads besides, so that a start
+ * with Redis finds that code compiled too.
+ */
+export async function loadRedisModules() {
+  const [{ Redis }] = await Promise.all([
+    import('ioredis'),
+    import('./store/redis.js'),
+    import('./store/redis-requests.js'),
+  ]);
+  new Redis({ lazyConnect: true }).disconnect();
+}
+
 main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   // A configuration that cannot work (an unreadable logo or audit file) exits as readConfig's do.

@@ -148,7 +148,11 @@ export function reportRows(report: BenchReport): Row[] {
     });
   }
   for (const [measure, js] of [
-    ['page JavaScript every path loads (what index.html names), raw / gzip', page.entryJs],
+    ['page JavaScript every path loads alike (the frame’s words), raw / gzip', page.commonJs],
+    [
+      `page JavaScript loaded again on a second kind of page, most (${page.nextPathJs.from} then ${page.nextPathJs.to}), raw / gzip`,
+      page.nextPathJs.size,
+    ],
     ['page JavaScript fetched only when asked for (the QR code), raw / gzip', page.onRequestJs],
     [
       `page JavaScript, German catalogs instead of English (${page.germanJs.page} path), raw / gzip`,

@@ -8,15 +8,15 @@ import type { Messages } from './i18n/messages.js';
 
 const STORAGE_KEY = 'burnlink.language';
 
-// Every catalog is a chunk of its own, so a page loads its own words in one language only.
-const catalogs = import.meta.glob<Partial<Messages>>('./i18n/*/*.ts', { import: 'default' });
+/**
+ * A page's catalogs and the frame's, by path (`…/i18n/en/frame.ts`), each fetched when its
+ * language is shown: what `import.meta.glob` gives a page's entry.
+ */
+export type Catalogs = Record<string, () => Promise<unknown>>;
 
 export class Locale {
   /** Every language with a catalog, by its code ("en", "de"). */
-  readonly languages = Object.keys(catalogs)
-    .filter((path) => path.endsWith('/frame.ts'))
-    .map((path) => path.split('/')[2]!)
-    .sort();
+  languages = $state.raw<string[]>([]);
   language = $state('en');
   /** The full tag for dates and numbers: the browser's own variant of the language if it has one ("en-GB"). */
   tag = $state('en');
@@ -26,12 +26,21 @@ export class Locale {
    * frame (test/web/i18n.test.ts checks that).
    */
   t = $state.raw({} as Messages);
-  /** The page whose catalog is loaded with the frame's: a route's name. */
-  #page = '';
+  /** Each language's catalogs, the frame's first. */
+  #catalogs = new Map<string, (() => Promise<unknown>)[]>();
 
-  /** Loads the remembered or preferred language for `page` (a route's name); call once before the page renders. */
-  async start(page: string): Promise<void> {
-    this.#page = page;
+  /**
+   * Loads the remembered or preferred language for `page` (a route's name; none for a page
+   * that shows the frame's words only) from `catalogs`; call once before the page renders.
+   */
+  async start(page: string | undefined, catalogs: Catalogs): Promise<void> {
+    const files = Object.keys(catalogs).sort();
+    for (const file of files.filter((path) => path.endsWith('/frame.ts'))) {
+      const language = file.split('/').at(-2)!;
+      const own = page && files.find((path) => path.endsWith(`/${language}/${page}.ts`));
+      this.#catalogs.set(language, [catalogs[file]!, ...(own ? [catalogs[own]!] : [])]);
+    }
+    this.languages = [...this.#catalogs.keys()];
     const remembered = readStorage();
     const wanted =
       remembered !== null && this.languages.includes(remembered)
@@ -65,12 +74,11 @@ export class Locale {
 
   /** Shows the frame and the page in `language`; false if a catalog did not load (offline). */
   async #use(language: string): Promise<boolean> {
+    const loads = this.#catalogs.get(language);
+    if (!loads) return false;
     let parts: Partial<Messages>[];
     try {
-      // A page without a catalog of its own (not found, no WebCrypto) shows the frame's words only.
-      parts = await Promise.all(
-        ['frame', this.#page].map((name) => catalogs[`./i18n/${language}/${name}.ts`]?.() ?? Promise.resolve({})),
-      );
+      parts = (await Promise.all(loads.map((load) => load()))) as Partial<Messages>[];
     } catch {
       return false;
     }

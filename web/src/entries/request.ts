@@ -1,0 +1,10 @@
+/** The request page's entry: vite.config.ts builds it on its own, the frame and the page in one script. */
+import { startPage } from '../main.js';
+import { Page, start } from '../pages/request.page.js';
+
+// Each language's words for the frame and this page, fetched in the reader's language only.
+await startPage(
+  'request',
+  (api, url) => ({ name: 'request', Page, flow: start(api, url) }),
+  import.meta.glob('../i18n/*/{frame,request}.ts', { import: 'default' }),
+);

@@ -26,21 +26,18 @@ export class Locale {
    * frame (test/web/i18n.test.ts checks that).
    */
   t = $state.raw({} as Messages);
-  /** Each language's catalogs, the frame's first. */
-  #catalogs = new Map<string, (() => Promise<unknown>)[]>();
+  /** Each language's catalogs by part ("frame", "create", "created"). */
+  #catalogs = new Map<string, Map<string, () => Promise<unknown>>>();
+  /** The parts shown: the frame's, the page's, and those of views fetched since (`add`). */
+  #parts: string[] = [];
 
   /**
    * Loads the remembered or preferred language for `page` (a route's name; none for a page
    * that shows the frame's words only) from `catalogs`; call once before the page renders.
    */
   async start(page: string | undefined, catalogs: Catalogs): Promise<void> {
-    const files = Object.keys(catalogs).sort();
-    for (const file of files.filter((path) => path.endsWith('/frame.ts'))) {
-      const language = file.split('/').at(-2)!;
-      const own = page && files.find((path) => path.endsWith(`/${language}/${page}.ts`));
-      this.#catalogs.set(language, [catalogs[file]!, ...(own ? [catalogs[own]!] : [])]);
-    }
-    this.languages = [...this.#catalogs.keys()];
+    this.register(catalogs);
+    this.#parts = page ? ['frame', page] : ['frame'];
     const remembered = readStorage();
     const wanted =
       remembered !== null && this.languages.includes(remembered)
@@ -61,6 +58,33 @@ export class Locale {
     }
   }
 
+  /** Makes `catalogs` the ones to show words from (`start` does, before the page renders). */
+  register(catalogs: Catalogs): void {
+    for (const [file, load] of Object.entries(catalogs)) {
+      const [language, part] = file.split('/').slice(-2) as [string, string];
+      if (!this.#catalogs.has(language)) this.#catalogs.set(language, new Map());
+      this.#catalogs.get(language)!.set(part.replace(/\.ts$/, ''), load);
+    }
+    this.languages = [...this.#catalogs.keys()].filter((language) => this.#catalogs.get(language)!.has('frame')).sort();
+  }
+
+  /**
+   * Adds the words of a view fetched after an action (`part`: its catalog, "created"), in
+   * the language shown and in any chosen later. Throws if they cannot be fetched, as the
+   * view's own chunk would.
+   */
+  async add(part: string): Promise<void> {
+    if (this.#parts.includes(part)) return;
+    const language = this.language;
+    const load = this.#catalogs.get(language)?.get(part);
+    if (!load) throw new Error(`No catalog ${language}/${part}.`);
+    const words = (await load()) as Partial<Messages>;
+    // The person may have switched language meanwhile: that language's words then.
+    if (language !== this.language) return this.add(part);
+    this.#parts.push(part);
+    this.t = { ...this.t, ...words };
+  }
+
   /** A language's name in that language ("Deutsch"), for the switch. */
   nameOf(language: string): string {
     return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
@@ -74,11 +98,12 @@ export class Locale {
 
   /** Shows the frame and the page in `language`; false if a catalog did not load (offline). */
   async #use(language: string): Promise<boolean> {
-    const loads = this.#catalogs.get(language);
-    if (!loads) return false;
+    const catalogs = this.#catalogs.get(language);
+    const loads = this.#parts.map((part) => catalogs?.get(part));
+    if (loads.some((load) => !load)) return false;
     let parts: Partial<Messages>[];
     try {
-      parts = (await Promise.all(loads.map((load) => load()))) as Partial<Messages>[];
+      parts = (await Promise.all(loads.map((load) => load!()))) as Partial<Messages>[];
     } catch {
       return false;
     }

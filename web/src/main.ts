@@ -27,7 +27,7 @@ export async function startPage<Name extends PageName>(
         ? open(new ApiClient(), location)
         : { name: 'not_found' };
   // The words before the first render, so the page never flashes in the wrong language.
-  await locale.start(route.name === name ? name : undefined, catalogs);
+  await locale.start(route.name === name ? name : 'nopage', catalogs);
   mount(App, { target: document.getElementById('app')!, props: { route } });
 
   // A link opened again in this tab differs from the address the page left (its key taken

@@ -6,5 +6,5 @@ import { Page, start } from '../pages/answer.page.js';
 await startPage(
   'answer',
   (api, url) => ({ name: 'answer', Page, flow: start(api, url) }),
-  import.meta.glob('../i18n/*/{frame,answer}.ts', { import: 'default' }),
+  import.meta.glob('../i18n/*/{frame,nopage,answer}.ts', { import: 'default' }),
 );

@@ -6,5 +6,5 @@ import { Page, start } from '../pages/create.page.js';
 await startPage(
   'create',
   (api, url) => ({ name: 'create', Page, flow: start(api, url) }),
-  import.meta.glob('../i18n/*/{frame,create,created}.ts', { import: 'default' }),
+  import.meta.glob('../i18n/*/{frame,nopage,create,created}.ts', { import: 'default' }),
 );

@@ -6,5 +6,5 @@ import { Page, start } from '../pages/inbox.page.js';
 await startPage(
   'inbox',
   (api, url) => ({ name: 'inbox', Page, flow: start(api, url) }),
-  import.meta.glob('../i18n/*/{frame,inbox}.ts', { import: 'default' }),
+  import.meta.glob('../i18n/*/{frame,nopage,inbox}.ts', { import: 'default' }),
 );

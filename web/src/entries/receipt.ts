@@ -6,5 +6,5 @@ import { Page, start } from '../pages/receipt.page.js';
 await startPage(
   'receipt',
   (api, url) => ({ name: 'receipt', Page, flow: start(api, url) }),
-  import.meta.glob('../i18n/*/{frame,receipt}.ts', { import: 'default' }),
+  import.meta.glob('../i18n/*/{frame,nopage,receipt}.ts', { import: 'default' }),
 );

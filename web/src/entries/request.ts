@@ -6,5 +6,5 @@ import { Page, start } from '../pages/request.page.js';
 await startPage(
   'request',
   (api, url) => ({ name: 'request', Page, flow: start(api, url) }),
-  import.meta.glob('../i18n/*/{frame,request}.ts', { import: 'default' }),
+  import.meta.glob('../i18n/*/{frame,nopage,request}.ts', { import: 'default' }),
 );

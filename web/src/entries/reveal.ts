@@ -6,5 +6,5 @@ import { Page, start } from '../pages/reveal.page.js';
 await startPage(
   'reveal',
   (api, url) => ({ name: 'reveal', Page, flow: start(api, url) }),
-  import.meta.glob('../i18n/*/{frame,reveal}.ts', { import: 'default' }),
+  import.meta.glob('../i18n/*/{frame,nopage,reveal}.ts', { import: 'default' }),
 );

@@ -4,7 +4,8 @@
  * named after the page (`create.ts` for the create page, …), which the page loads with
  * its own script: a recipient downloads the words of the page in front of them, not
  * every page's. A view a page fetches only after an action may bring its own words
- * (`created.ts`, the create page's link), fetched with it (`locale.add`). `shared/` holds sections that the catalogs of two pages include.
+ * (`created.ts`, the create page's link), fetched with it (`locale.add`); `nopage.ts` is
+ * what a page shows where it cannot work or where there is none, in place of its own. `shared/` holds sections that the catalogs of two pages include.
  *
  * English is the reference: every other language types each file as its English
  * counterpart, so a missing or extra key fails the type-check. Values are strings, or
@@ -16,6 +17,7 @@ import type create from './en/create.js';
 import type created from './en/created.js';
 import type frame from './en/frame.js';
 import type inbox from './en/inbox.js';
+import type nopage from './en/nopage.js';
 import type receipt from './en/receipt.js';
 import type request from './en/request.js';
 import type reveal from './en/reveal.js';
@@ -31,4 +33,5 @@ export type Messages = typeof frame &
   typeof receipt &
   typeof request &
   typeof answer &
-  typeof inbox;
+  typeof inbox &
+  typeof nopage;

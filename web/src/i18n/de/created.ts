@@ -1,7 +1,9 @@
 /** Deutsch, the sender’s page (/) once the link is made: the link, its message and the email that carries it, fetched with that view. */
 import type en from '../en/created.js';
+import copy from './shared/copy.js';
 
 const created: typeof en = {
+  ...copy,
   created: {
     heading: 'Ihr Link ist fertig',
     summary: (views: number, fromNow: string, at: string) =>

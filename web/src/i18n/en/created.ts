@@ -1,5 +1,7 @@
 /** English, the sender’s page (/) once the link is made: the link, its message and the email that carries it, fetched with that view. */
+import copy from './shared/copy.js';
 const created = {
+  ...copy,
   created: {
     heading: 'Your link is ready',
     summary: (views: number, fromNow: string, at: string) =>

@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { defineConfig, type InlineConfig, type Plugin, type UserConfig } from 'vite';
 import { PAGE_NAMES, pageOfPath, type PageName } from './web/src/routes.js';
 
 /**
@@ -111,7 +111,7 @@ function common(page?: PageName): UserConfig {
  * action (the result views, the QR code, the sealing code, the sign-in gate) stays a chunk
  * of its own, and so does each language's words, fetched in the reader's language only.
  */
-export function pageConfig(page: PageName): UserConfig {
+export function pageConfig(page: PageName): InlineConfig {
   const config = common(page);
   const atOnce = staticPart();
   return {
@@ -133,12 +133,15 @@ export function pageConfig(page: PageName): UserConfig {
           // which language a page loaded: by default both languages' "reveal.ts" are "reveal".
           chunkFileNames: (chunk) => {
             // The catalog the page asks for, not a shared part it brings along.
-            const catalog = CATALOG.exec(chunk.facadeModuleId ?? '') ?? chunk.moduleIds.map((id) => CATALOG.exec(id)).find(Boolean);
+            const catalog =
+              CATALOG.exec(chunk.facadeModuleId ?? '') ?? chunk.moduleIds.map((id) => CATALOG.exec(id)).find(Boolean);
             return catalog ? `assets/${catalog[1]}-${catalog[2]}-[hash].js` : 'assets/[name]-[hash].js';
           },
           // Every page's stylesheet is the same: one name, so a browser moving between pages has it.
           assetFileNames: (asset) =>
-            asset.names.some((name) => name.endsWith('.css')) ? 'assets/style-[hash][extname]' : 'assets/[name]-[hash][extname]',
+            asset.names.some((name) => name.endsWith('.css'))
+              ? 'assets/style-[hash][extname]'
+              : 'assets/[name]-[hash][extname]',
           codeSplitting: { groups: [{ name: `${page}.page`, test: atOnce.has }] },
         },
       },

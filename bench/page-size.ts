@@ -108,7 +108,8 @@ export async function measurePage(webRoot: string): Promise<PageSizeResult> {
   const catalog = new RegExp(`^([a-z]{2})-(frame|${pages.join('|')})-`);
   const scripts = (page: PageName) => {
     const named = js.filter((asset) => html[page].includes(`/assets/${asset.file}`)).map((asset) => asset.file);
-    if (!named.some((file) => file.startsWith(`${page}.page-`))) throw new Error(`${page}.html names no ${page}.page-… script`);
+    if (!named.some((file) => file.startsWith(`${page}.page-`)))
+      throw new Error(`${page}.html names no ${page}.page-… script`);
     return closure(named);
   };
   /** What the page's scripts fetch on their own: its catalogs, and what the person asks for. */
@@ -136,7 +137,11 @@ export async function measurePage(webRoot: string): Promise<PageSizeResult> {
     .reduce((largest, next) => (next.size.gzip > largest.size.gzip ? next : largest));
   const nextPath = pages
     .flatMap((from) => pages.filter((to) => to !== from).map((to) => ({ from, to })))
-    .map(({ from, to }) => ({ from, to, size: total([...paths.get(to)!].filter((file) => !paths.get(from)!.has(file))) }))
+    .map(({ from, to }) => ({
+      from,
+      to,
+      size: total([...paths.get(to)!].filter((file) => !paths.get(from)!.has(file))),
+    }))
     .reduce((largest, next) => (next.size.gzip > largest.size.gzip ? next : largest));
   return {
     paths: Object.fromEntries(pages.map((page) => [page, total(paths.get(page)!)])) as Record<PageName, Size>,

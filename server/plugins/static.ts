@@ -35,7 +35,10 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string; bran
       throw new Error(`The page is not built: ${file} is missing. Run "npm run build" first.`);
     }
     // The brand is part of the page, so its ETag changes with it.
-    return { paths, answer: fixedAnswer(brandedPage(readFileSync(file, 'utf8'), options.brand), 'text/html; charset=utf-8') };
+    return {
+      paths,
+      answer: fixedAnswer(brandedPage(readFileSync(file, 'utf8'), options.brand), 'text/html; charset=utf-8'),
+    };
   });
 
   await app.register(fastifyStatic, {

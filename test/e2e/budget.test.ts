@@ -136,7 +136,8 @@ describe('the page’s weight (production build)', () => {
     expect(urls(assets.js)).not.toMatch(/QrCode|\/de-/);
     // The page's script, its words and the frame's: what the page fetches on an action (the result
     // views, the sealing code, the sign-in gate) waits for the action.
-    for (const { url } of assets.js) expect(url).toMatch(new RegExp(`^/assets/(${name}\\.page|en-(frame|${name}))-[\\w-]+\\.js$`));
+    for (const { url } of assets.js)
+      expect(url).toMatch(new RegExp(`^/assets/(${name}\\.page|en-(frame|${name}))-[\\w-]+\\.js$`));
   });
 
   it('fetches the QR encoder only when asked, as one chunk within its budget', async () => {

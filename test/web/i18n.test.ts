@@ -97,7 +97,9 @@ describe('message catalogs', async () => {
     // The frame shows, in place of a page where there is none, the words it loads instead of a page's.
     const inPlace = Object.keys(english.get('nopage')!);
     expect(
-      [...sectionsRead(join(src, 'main.ts'))].filter((section) => !frame.includes(section) && !inPlace.includes(section)),
+      [...sectionsRead(join(src, 'main.ts'))].filter(
+        (section) => !frame.includes(section) && !inPlace.includes(section),
+      ),
     ).toEqual([]);
     const pages = readdirSync(join(src, 'pages'))
       .filter((file) => file.endsWith('.page.ts'))

@@ -18,7 +18,9 @@ describe('the server’s pages and the page’s routes', () => {
   it('shows each page at the addresses the server sends it for', () => {
     for (const [name, paths] of Object.entries(PAGE_ROUTES)) {
       for (const path of paths) {
-        const examples = path.endsWith('*') ? [path.slice(0, -1), path.replace('*', ID), path.replace('*', `${ID}/x`)] : [path];
+        const examples = path.endsWith('*')
+          ? [path.slice(0, -1), path.replace('*', ID), path.replace('*', `${ID}/x`)]
+          : [path];
         for (const example of examples) expect(pageOfPath(example), example).toBe(name);
       }
     }

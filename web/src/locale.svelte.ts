@@ -27,7 +27,7 @@ export class Locale {
    */
   t = $state.raw({} as Messages);
   /** Each language's catalogs by part ("frame", "create", "created"). */
-  #catalogs = new Map<string, Map<string, () => Promise<unknown>>>();
+  #catalogs: Record<string, Record<string, () => Promise<unknown>>> = {};
   /** The parts shown: the frame's, the page's, and those of views fetched since (`add`). */
   #parts: string[] = [];
 
@@ -62,10 +62,11 @@ export class Locale {
   register(catalogs: Catalogs): void {
     for (const [file, load] of Object.entries(catalogs)) {
       const [language, part] = file.split('/').slice(-2) as [string, string];
-      if (!this.#catalogs.has(language)) this.#catalogs.set(language, new Map());
-      this.#catalogs.get(language)!.set(part.replace(/\.ts$/, ''), load);
+      (this.#catalogs[language] ??= {})[part.replace(/\.ts$/, '')] = load;
     }
-    this.languages = [...this.#catalogs.keys()].filter((language) => this.#catalogs.get(language)!.has('frame')).sort();
+    this.languages = Object.keys(this.#catalogs)
+      .filter((language) => this.#catalogs[language]!.frame)
+      .sort();
   }
 
   /**
@@ -76,7 +77,7 @@ export class Locale {
   async add(part: string): Promise<void> {
     if (this.#parts.includes(part)) return;
     const language = this.language;
-    const load = this.#catalogs.get(language)?.get(part);
+    const load = this.#catalogs[language]?.[part];
     if (!load) throw new Error(`No catalog ${language}/${part}.`);
     const words = (await load()) as Partial<Messages>;
     // The person may have switched language meanwhile: that language's words then.
@@ -98,8 +99,7 @@ export class Locale {
 
   /** Shows the frame and the page in `language`; false if a catalog did not load (offline). */
   async #use(language: string): Promise<boolean> {
-    const catalogs = this.#catalogs.get(language);
-    const loads = this.#parts.map((part) => catalogs?.get(part));
+    const loads = this.#parts.map((part) => this.#catalogs[language]?.[part]);
     if (loads.some((load) => !load)) return false;
     let parts: Partial<Messages>[];
     try {

@@ -153,7 +153,10 @@ export function reportRows(report: BenchReport): Row[] {
       `page JavaScript loaded again on a second kind of page, most (${page.nextPathJs.from} then ${page.nextPathJs.to}), raw / gzip`,
       page.nextPathJs.size,
     ],
-    ['page JavaScript fetched only when asked for (the QR code), raw / gzip', page.onRequestJs],
+    [
+      'page JavaScript fetched only on an action (result views, sealing code, QR code; every page’s), raw / gzip',
+      page.onRequestJs,
+    ],
     [
       `page JavaScript, German catalogs instead of English (${page.germanJs.page} path), raw / gzip`,
       page.germanJs.size,

@@ -2,7 +2,8 @@
 import { startPage } from '../main.js';
 import { Page, start } from '../pages/inbox.page.js';
 
-// Each language's words for the frame and this page, fetched in the reader's language only.
+// Each language's words (the frame's, this page's, the notices shown in place of a page),
+// fetched in the reader's language only.
 await startPage(
   'inbox',
   (api, url) => ({ name: 'inbox', Page, flow: start(api, url) }),

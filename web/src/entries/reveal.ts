@@ -2,7 +2,8 @@
 import { startPage } from '../main.js';
 import { Page, start } from '../pages/reveal.page.js';
 
-// Each language's words for the frame and this page, fetched in the reader's language only.
+// Each language's words (the frame's, this page's, the notices shown in place of a page),
+// fetched in the reader's language only.
 await startPage(
   'reveal',
   (api, url) => ({ name: 'reveal', Page, flow: start(api, url) }),

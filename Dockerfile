@@ -3,7 +3,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.app.json tsconfig.node.json vite.config.ts bundle-server.mjs ./
+COPY tsconfig.json tsconfig.app.json tsconfig.node.json vite.config.ts build-web.ts bundle-server.mjs ./
 COPY server ./server
 COPY web ./web
 COPY cli ./cli

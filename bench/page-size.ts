@@ -4,12 +4,12 @@
  * CSS, raw and gzipped at level 9 as the server's precompressed files are
  * (test/e2e/budget.test.ts weighs the same files as a browser fetches them).
  *
- * Every address is served the same index.html, so every path loads what it names and
- * their static imports (the entry). A path then loads its page's chunk (Vite names it
- * after the page's module: `create.page-….js`, …) and the English catalogs of the frame
- * and of its page (`en-frame-….js`, `en-create-….js`, …), each with its static imports.
- * What a page imports dynamically (the QR code, behind its "Show QR code" button) is
- * fetched only when the person asks, so it is counted on its own; so are another
+ * Each page is built on its own (vite.config.ts) and each address is sent its page's HTML
+ * (`create.html`, `reveal.html`, …), so a path loads the script that HTML names (the frame
+ * and the page, `create.page-….js`, …) with its static imports, and the English catalogs
+ * of the frame and of its page that script asks for (`en-frame-….js`, `en-create-….js`).
+ * What a page imports dynamically otherwise (the result views, the QR code, the sealing
+ * code) is fetched only when the person acts, so it is counted on its own; so are another
  * language's catalogs, which a reader of that language fetches instead of the English.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -43,8 +43,13 @@ export type PageName = keyof typeof PAGES;
 export interface PageSizeResult {
   /** Each path's JavaScript, before the person asks for anything more. */
   paths: Record<PageName, Size>;
-  /** The JavaScript index.html loads: every path pays it. */
-  entryJs: Size;
+  /** The files every path loads (the frame's English words): a browser moving between pages has them. */
+  commonJs: Size;
+  /**
+   * The most a browser that has loaded one path downloads again for another: every page's
+   * script holds its own copy of the Svelte runtime and the frame.
+   */
+  nextPathJs: { from: PageName; to: PageName; size: Size };
   /** What the pages fetch only when asked for (the QR code), beyond every path. */
   onRequestJs: Size;
   /** The German catalogs of the path with the most words, fetched instead of the English ones. */
@@ -60,7 +65,10 @@ const IMPORT = /\b(from|import)\s*(\(?)\s*["'`]\.\/([^"'`]+\.js)["'`]/g;
 
 /** Reads the built page in `webRoot` (dist/public). */
 export async function measurePage(webRoot: string): Promise<PageSizeResult> {
-  const html = await readFile(join(webRoot, 'index.html'), 'utf8');
+  const pages = Object.keys(PAGES) as PageName[];
+  const html = Object.fromEntries(
+    await Promise.all(pages.map(async (page) => [page, await readFile(join(webRoot, `${page}.html`), 'utf8')])),
+  ) as Record<PageName, string>;
   const assetsDir = join(webRoot, 'assets');
   const assets = new Map<string, Asset>();
   for (const file of (await readdir(assetsDir)).sort()) {
@@ -96,37 +104,49 @@ export async function measurePage(webRoot: string): Promise<PageSizeResult> {
     [...roots].forEach(visit);
     return seen;
   };
-  const entry = closure(js.filter((asset) => html.includes(`/assets/${asset.file}`)).map((asset) => asset.file));
-  const chunks = (prefix: string): string[] => {
-    const found = js.filter((asset) => asset.file.startsWith(prefix)).map((asset) => asset.file);
-    if (found.length === 0) throw new Error(`no ${prefix}… chunk in ${assetsDir}`);
-    return found;
+  /** A language's catalog: `en-frame-….js`, `de-create-….js`. */
+  const catalog = new RegExp(`^([a-z]{2})-(frame|${pages.join('|')})-`);
+  const scripts = (page: PageName) => {
+    const named = js.filter((asset) => html[page].includes(`/assets/${asset.file}`)).map((asset) => asset.file);
+    if (!named.some((file) => file.startsWith(`${page}.page-`)))
+      throw new Error(`${page}.html names no ${page}.page-… script`);
+    return closure(named);
   };
-  const catalogs = (language: string, page: PageName) => [
-    ...chunks(`${language}-frame-`),
-    ...chunks(`${language}-${page}-`),
-  ];
-  const pages = Object.keys(PAGES) as PageName[];
-  const path = (page: PageName): Set<string> =>
-    new Set([...entry, ...closure([...chunks(`${page}.page-`), ...catalogs('en', page)])]);
-  const paths = new Map(pages.map((page) => [page, path(page)]));
+  /** What the page's scripts fetch on their own: its catalogs, and what the person asks for. */
+  const fetched = (files: Set<string>) => [...files].flatMap((file) => assets.get(file)!.dynamicImports);
+  const catalogs = (page: PageName, language: string) => {
+    const found = fetched(scripts(page)).filter((file) => catalog.exec(file)?.[1] === language);
+    for (const part of ['frame', page]) {
+      if (!found.some((file) => file.startsWith(`${language}-${part}-`))) {
+        throw new Error(`the ${page} page asks for no ${language}-${part}-… catalog in ${assetsDir}`);
+      }
+    }
+    return closure(found);
+  };
+  const paths = new Map(pages.map((page) => [page, new Set([...scripts(page), ...catalogs(page, 'en')])]));
   const everyPath = new Set(pages.flatMap((page) => [...paths.get(page)!]));
-  // Only the page chunks' own dynamic imports: the entry's are the pages and catalogs.
-  const english = new Set(pages.flatMap((page) => [...closure(catalogs('en', page))]));
-  const pageChunks = [...everyPath].filter((file) => !entry.has(file) && !english.has(file));
-  const onRequest = [...closure(pageChunks.flatMap((file) => assets.get(file)!.dynamicImports))].filter(
-    (file) => !everyPath.has(file),
-  );
+  const onRequest = [
+    ...closure(pages.flatMap((page) => fetched(paths.get(page)!).filter((file) => !catalog.test(file)))),
+  ].filter((file) => !everyPath.has(file));
   const total = (files: Iterable<string>): Size => {
     const sizes = [...files].map((file) => assets.get(file)!);
     return { raw: sum(sizes.map((s) => s.raw)), gzip: sum(sizes.map((s) => s.gzip)) };
   };
   const german = pages
-    .map((page) => ({ page, size: total(closure(catalogs('de', page))) }))
+    .map((page) => ({ page, size: total(catalogs(page, 'de')) }))
+    .reduce((largest, next) => (next.size.gzip > largest.size.gzip ? next : largest));
+  const nextPath = pages
+    .flatMap((from) => pages.filter((to) => to !== from).map((to) => ({ from, to })))
+    .map(({ from, to }) => ({
+      from,
+      to,
+      size: total([...paths.get(to)!].filter((file) => !paths.get(from)!.has(file))),
+    }))
     .reduce((largest, next) => (next.size.gzip > largest.size.gzip ? next : largest));
   return {
     paths: Object.fromEntries(pages.map((page) => [page, total(paths.get(page)!)])) as Record<PageName, Size>,
-    entryJs: total(entry),
+    commonJs: total([...everyPath].filter((file) => pages.every((page) => paths.get(page)!.has(file)))),
+    nextPathJs: nextPath,
     onRequestJs: total(onRequest),
     germanJs: german,
     allJs: total(js.map((asset) => asset.file)),

@@ -43,7 +43,7 @@ export interface BurnlinkServerOptions {
 
 /** Fails early with the command to run when the build is missing. */
 export function assertBuilt(): void {
-  for (const file of [SERVER_ENTRY, resolve(WEB_ROOT, 'index.html')]) {
+  for (const file of [SERVER_ENTRY, resolve(WEB_ROOT, 'create.html')]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run "npm run build" first (npm run bench does).`);
   }
 }

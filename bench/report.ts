@@ -148,8 +148,15 @@ export function reportRows(report: BenchReport): Row[] {
     });
   }
   for (const [measure, js] of [
-    ['page JavaScript every path loads (what index.html names), raw / gzip', page.entryJs],
-    ['page JavaScript fetched only when asked for (the QR code), raw / gzip', page.onRequestJs],
+    ['page JavaScript every path loads alike (the frame’s words), raw / gzip', page.commonJs],
+    [
+      `page JavaScript loaded again on a second kind of page, most (${page.nextPathJs.from} then ${page.nextPathJs.to}), raw / gzip`,
+      page.nextPathJs.size,
+    ],
+    [
+      'page JavaScript fetched only on an action (result views, sealing code, QR code; every page’s), raw / gzip',
+      page.onRequestJs,
+    ],
     [
       `page JavaScript, German catalogs instead of English (${page.germanJs.page} path), raw / gzip`,
       page.germanJs.size,

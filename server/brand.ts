@@ -130,7 +130,7 @@ export function escapeHtml(text: string): string {
  */
 export function brandedPage(html: string, brand: Brand): string {
   if (!/<title>[^<]*<\/title>/.test(html) || !html.includes('</head>')) {
-    throw new Error('The built index.html has no <title> or </head> to put the brand in; rebuild the page.');
+    throw new Error('The built page has no <title> or </head> to put the brand in; rebuild the page.');
   }
   const head =
     `<meta name="burnlink-brand" content="${escapeHtml(JSON.stringify(brand.public))}" />\n` +

@@ -1,8 +1,9 @@
 /**
- * Serves the built page. `/`, `/request` and every /s/…, /r/…, /q/… and /i/… path get the same index.html
- * without looking anything up, so fetching a link tells a scanner nothing and burns
- * nothing. index.html is read once at start-up: it is on every link's path, and
- * sending it from disk each time cost most of the page route's time.
+ * Serves the built page. Each page is built on its own (vite.config.ts) with its own HTML,
+ * and each address gets its page's (PAGE_ROUTES) without looking anything up, so fetching
+ * a link tells a scanner nothing and burns nothing. The pages are read once at start-up:
+ * one is on every link's path, and sending it from disk each time cost most of the page
+ * route's time.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -12,14 +13,33 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { BRAND_CSS_URL, brandedPage, type Brand } from '../brand.js';
 
+/**
+ * Each page (`<name>.html` in the built folder) and its addresses, in Fastify's route syntax.
+ * The page decides what to show by the same table (web/src/routes.ts, PAGE_PATHS), which
+ * test/web/page-routes.test.ts checks against this one.
+ */
+export const PAGE_ROUTES = {
+  create: ['/'],
+  reveal: ['/s/*'],
+  receipt: ['/r/*'],
+  request: ['/request'],
+  answer: ['/q/*'],
+  inbox: ['/i/*'],
+} as const;
+
 async function staticPage(app: FastifyInstance, options: { webRoot: string; brand: Brand }) {
   const root = resolve(options.webRoot);
-  const indexPath = resolve(root, 'index.html');
-  if (!existsSync(indexPath)) {
-    throw new Error(`The page is not built: ${indexPath} is missing. Run "npm run build" first.`);
-  }
-  // The brand is part of the page, so its ETag changes with it.
-  const page = fixedAnswer(brandedPage(readFileSync(indexPath, 'utf8'), options.brand), 'text/html; charset=utf-8');
+  const pages = Object.entries(PAGE_ROUTES).map(([name, paths]) => {
+    const file = resolve(root, `${name}.html`);
+    if (!existsSync(file)) {
+      throw new Error(`The page is not built: ${file} is missing. Run "npm run build" first.`);
+    }
+    // The brand is part of the page, so its ETag changes with it.
+    return {
+      paths,
+      answer: fixedAnswer(brandedPage(readFileSync(file, 'utf8'), options.brand), 'text/html; charset=utf-8'),
+    };
+  });
 
   await app.register(fastifyStatic, {
     root,
@@ -35,9 +55,7 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string; bran
   });
   // The page, not the API: out of the OpenAPI document.
   const notApi = { schema: { hide: true } };
-  app.get('/', notApi, page);
-  app.get('/request', notApi, page);
-  for (const prefix of ['s', 'r', 'q', 'i']) app.get(`/${prefix}/*`, notApi, page);
+  for (const { paths, answer } of pages) for (const path of paths) app.get(path, notApi, answer);
 
   // The same for everyone and no secret: a cache may keep them, asking whether they changed.
   const brandAsset = { ...notApi, config: { cacheControl: 'no-cache' } };

@@ -24,9 +24,9 @@ const HEADER = `/**
 
 /** The document as the server serves it with the default configuration. */
 export async function openapiDocument(): Promise<Record<string, unknown>> {
-  // The page's source folder has the index.html the app insists on, so no build is needed;
+  // The server tests' stand-in page has the pages the app insists on, so no build is needed;
   // the page's routes are not in the document anyway.
-  const webRoot = fileURLToPath(new URL('../../web', import.meta.url));
+  const webRoot = fileURLToPath(new URL('../fixtures/public', import.meta.url));
   const app = await buildApp(defaultConfig({ logLevel: 'silent', webRoot }));
   try {
     return (await app.inject({ url: OPENAPI_PATH })).json<Record<string, unknown>>();

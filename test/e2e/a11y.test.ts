@@ -171,7 +171,7 @@ describe('accessibility of every page state (axe-core)', () => {
   it('finds nothing on the other pages, nor in German', async () => {
     const axe = scanner();
     const page = await scanningPage();
-    await page.goto(`${env.server.url}/index.html`);
+    await page.goto(`${env.server.url}/create.html`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await axe.state(page, 'not found');
 

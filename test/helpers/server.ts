@@ -10,7 +10,7 @@ import { defaultConfig, type Config } from '../../server/config.js';
 /** The page `vite build` makes: for the tests of the page itself (test/e2e). */
 export const BUILT_PAGE = 'dist/public';
 /**
- * A small stand-in page (an index.html, an icon and one precompressed script), so that
+ * A small stand-in page (each page's HTML, an icon and one precompressed script), so that
  * the server's tests run without a build.
  */
 export const FIXTURE_PAGE = 'test/fixtures/public';

@@ -39,9 +39,11 @@ const CODES: Record<number, string[]> = {
 function builtFileHashes(): Set<string> {
   const files = readdirSync(FIXTURE_PAGE, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
   const contents = files.map((entry) => readFileSync(join(entry.parentPath, entry.name)));
-  // index.html as served: with the (default) brand written into it.
-  const index = readFileSync(join(FIXTURE_PAGE, 'index.html'), 'utf8');
-  contents.push(Buffer.from(brandedPage(index, loadBrand(testConfig()))));
+  // Each page's HTML as served: with the (default) brand written into it.
+  for (const entry of files.filter((file) => file.name.endsWith('.html'))) {
+    const html = readFileSync(join(entry.parentPath, entry.name), 'utf8');
+    contents.push(Buffer.from(brandedPage(html, loadBrand(testConfig()))));
+  }
   return new Set(contents.map((content) => createHash('sha256').update(content).digest('hex')));
 }
 const assetNames = readdirSync(join(FIXTURE_PAGE, 'assets'));

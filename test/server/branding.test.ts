@@ -121,7 +121,7 @@ describe('the branded page', () => {
     expect(brandIn(html)).toMatchObject({ name: HOSTILE, operator: 'Rosa & Söhne <GmbH>' });
   });
 
-  it('gives the same page on every page path, with the brand, logo and links the page shows', async () => {
+  it('gives every page path its page with the same brand, logo and links the page shows', async () => {
     const app = await buildTestApp({
       brandName: 'Rosa Secrets',
       brandLogo: SVG_LOGO,
@@ -129,7 +129,7 @@ describe('the branded page', () => {
       brandImprintUrl: '/impressum',
     });
     const pages = await Promise.all(['/', '/request', '/s/x', '/r/x', '/q/x', '/i/x'].map((url) => app.inject(url)));
-    for (const page of pages) expect(page.body).toBe(pages[0]!.body);
+    for (const page of pages) expect(brandIn(page.body)).toEqual(brandIn(pages[0]!.body));
     expect(brandIn(pages[0]!.body)).toEqual({
       name: 'Rosa Secrets',
       operator: '',
@@ -138,7 +138,7 @@ describe('the branded page', () => {
       links: { imprint: '/impressum', privacy: '', terms: '' },
     });
     // Without an accent there is no stylesheet to link.
-    expect(pages[0]!.body).not.toContain('/brand.css');
+    for (const page of pages) expect(page.body).not.toContain('/brand.css');
     expect((await app.inject('/brand.css')).statusCode).toBe(404);
   });
 

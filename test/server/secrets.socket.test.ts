@@ -113,14 +113,28 @@ describe('the page', () => {
   });
   afterAll(async () => server?.close());
 
-  it('serves the same index.html for /, /s/* and /r/* with strict headers and no lookup', async () => {
+  it('serves each address its page’s HTML, the same for every link, with strict headers and no lookup', async () => {
     const index = await fetch(`${server.url}/`);
-    const html = await index.text();
     expect(index.headers.get('content-type')).toMatch(/^text\/html/);
-    for (const path of ['/s/V1StGXR8_Z5jdHi6B-myT', '/r/V1StGXR8_Z5jdHi6B-myT', '/s/anything/at/all', '/r/']) {
-      const res = await fetch(`${server.url}${path}`);
-      expect(res.status).toBe(200);
-      expect(await res.text()).toBe(html);
+    expect(await index.text()).toContain('data-page="create"');
+    const pages = {
+      reveal: ['/s/V1StGXR8_Z5jdHi6B-myT', '/s/anything/at/all', '/s/'],
+      receipt: ['/r/V1StGXR8_Z5jdHi6B-myT', '/r/'],
+      request: ['/request'],
+      answer: ['/q/V1StGXR8_Z5jdHi6B-myT'],
+      inbox: ['/i/V1StGXR8_Z5jdHi6B-myT'],
+    };
+    for (const [page, paths] of Object.entries(pages)) {
+      const bodies = await Promise.all(
+        paths.map(async (path) => {
+          const res = await fetch(`${server.url}${path}`);
+          expect(res.status, path).toBe(200);
+          expect(res.headers.get('etag'), path).toMatch(/^"[\w-]{22}"$/);
+          return res.text();
+        }),
+      );
+      expect(bodies[0], paths[0]).toContain(`data-page="${page}"`);
+      for (const body of bodies) expect(body).toBe(bodies[0]);
     }
     const headers = index.headers;
     expect(headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);

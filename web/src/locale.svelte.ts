@@ -8,15 +8,15 @@ import type { Messages } from './i18n/messages.js';
 
 const STORAGE_KEY = 'burnlink.language';
 
-// Every catalog is a chunk of its own, so a page loads its own words in one language only.
-const catalogs = import.meta.glob<Partial<Messages>>('./i18n/*/*.ts', { import: 'default' });
+/**
+ * A page's catalogs and the frame's, by path (`…/i18n/en/frame.ts`), each fetched when its
+ * language is shown: what `import.meta.glob` gives a page's entry.
+ */
+export type Catalogs = Record<string, () => Promise<unknown>>;
 
 export class Locale {
   /** Every language with a catalog, by its code ("en", "de"). */
-  readonly languages = Object.keys(catalogs)
-    .filter((path) => path.endsWith('/frame.ts'))
-    .map((path) => path.split('/')[2]!)
-    .sort();
+  languages = $state.raw<string[]>([]);
   language = $state('en');
   /** The full tag for dates and numbers: the browser's own variant of the language if it has one ("en-GB"). */
   tag = $state('en');
@@ -26,12 +26,18 @@ export class Locale {
    * frame (test/web/i18n.test.ts checks that).
    */
   t = $state.raw({} as Messages);
-  /** The page whose catalog is loaded with the frame's: a route's name. */
-  #page = '';
+  /** Each language's catalogs by part ("frame", "create", "created"). */
+  #catalogs: Record<string, Record<string, () => Promise<unknown>>> = {};
+  /** The parts shown: the frame's, the page's, and those of views fetched since (`add`). */
+  #parts: string[] = [];
 
-  /** Loads the remembered or preferred language for `page` (a route's name); call once before the page renders. */
-  async start(page: string): Promise<void> {
-    this.#page = page;
+  /**
+   * Loads the remembered or preferred language for `page` (a route's name; none for a page
+   * that shows the frame's words only) from `catalogs`; call once before the page renders.
+   */
+  async start(page: string | undefined, catalogs: Catalogs): Promise<void> {
+    this.register(catalogs);
+    this.#parts = page ? ['frame', page] : ['frame'];
     const remembered = readStorage();
     const wanted =
       remembered !== null && this.languages.includes(remembered)
@@ -52,6 +58,34 @@ export class Locale {
     }
   }
 
+  /** Makes `catalogs` the ones to show words from (`start` does, before the page renders). */
+  register(catalogs: Catalogs): void {
+    for (const [file, load] of Object.entries(catalogs)) {
+      const [language, part] = file.split('/').slice(-2) as [string, string];
+      (this.#catalogs[language] ??= {})[part.replace(/\.ts$/, '')] = load;
+    }
+    this.languages = Object.keys(this.#catalogs)
+      .filter((language) => this.#catalogs[language]!.frame)
+      .sort();
+  }
+
+  /**
+   * Adds the words of a view fetched after an action (`part`: its catalog, "created"), in
+   * the language shown and in any chosen later. Throws if they cannot be fetched, as the
+   * view's own chunk would.
+   */
+  async add(part: string): Promise<void> {
+    if (this.#parts.includes(part)) return;
+    const language = this.language;
+    const load = this.#catalogs[language]?.[part];
+    if (!load) throw new Error(`No catalog ${language}/${part}.`);
+    const words = (await load()) as Partial<Messages>;
+    // The person may have switched language meanwhile: that language's words then.
+    if (language !== this.language) return this.add(part);
+    this.#parts.push(part);
+    this.t = { ...this.t, ...words };
+  }
+
   /** A language's name in that language ("Deutsch"), for the switch. */
   nameOf(language: string): string {
     return new Intl.DisplayNames([language], { type: 'language' }).of(language) ?? language;
@@ -65,12 +99,11 @@ export class Locale {
 
   /** Shows the frame and the page in `language`; false if a catalog did not load (offline). */
   async #use(language: string): Promise<boolean> {
+    const loads = this.#parts.map((part) => this.#catalogs[language]?.[part]);
+    if (loads.some((load) => !load)) return false;
     let parts: Partial<Messages>[];
     try {
-      // A page without a catalog of its own (not found, no WebCrypto) shows the frame's words only.
-      parts = await Promise.all(
-        ['frame', this.#page].map((name) => catalogs[`./i18n/${language}/${name}.ts`]?.() ?? Promise.resolve({})),
-      );
+      parts = (await Promise.all(loads.map((load) => load!()))) as Partial<Messages>[];
     } catch {
       return false;
     }

@@ -1,10 +1,24 @@
 /**
  * Which page an address shows: / creates, /s/ID reveals, /r/ID shows a receipt,
  * /request asks for a secret, /q/ID answers a request, /i/ID is the requester's inbox.
- * Each page is its own chunk, so a recipient downloads nothing of the sender's page
- * and the other way round.
+ * Each page is built on its own (vite.config.ts, its entry in ./entries/), and the server
+ * sends each address its page's HTML (server/plugins/static.ts, whose table
+ * test/web/page-routes.test.ts checks against this one), so a recipient downloads nothing
+ * of the sender's page and the other way round.
  */
-import { ApiClient } from './lib/api.js';
+import type { ApiClient } from './lib/api.js';
+
+/** Each page's addresses, in the server's route syntax: `*` is anything after the slash. */
+export const PAGE_PATHS = {
+  create: '/',
+  reveal: '/s/*',
+  receipt: '/r/*',
+  request: '/request',
+  answer: '/q/*',
+  inbox: '/i/*',
+} as const;
+export type PageName = keyof typeof PAGE_PATHS;
+export const PAGE_NAMES = Object.keys(PAGE_PATHS) as PageName[];
 
 type Loaded<Name, Module extends { Page: unknown; start(...args: never[]): unknown }> = {
   name: Name;
@@ -23,50 +37,17 @@ export type Route =
   | Loaded<'answer', typeof import('./pages/answer.page.js')>
   | Loaded<'inbox', typeof import('./pages/inbox.page.js')>;
 
-/** Which page an address shows, known before anything loads: its catalog loads alongside its chunk. */
-export function pageOf(url: Location): Route['name'] {
-  if (!window.isSecureContext || !globalThis.crypto?.subtle) return 'insecure';
-  const section = url.pathname.split('/')[1];
-  if (url.pathname === '/') return 'create';
-  if (section === 's') return 'reveal';
-  if (section === 'r') return 'receipt';
-  if (url.pathname === '/request') return 'request';
-  if (section === 'q') return 'answer';
-  if (section === 'i') return 'inbox';
-  return 'not_found';
+/** Opens a page: starts its flow (which may ask the server, never burning anything). */
+export type OpenPage<Name extends PageName> = (api: ApiClient, url: Location) => Extract<Route, { name: Name }>;
+
+/** The page whose addresses include `pathname`. */
+export function pageOfPath(pathname: string): PageName | 'not_found' {
+  const matches = (path: string) => (path.endsWith('*') ? pathname.startsWith(path.slice(0, -1)) : pathname === path);
+  return PAGE_NAMES.find((name) => matches(PAGE_PATHS[name])) ?? 'not_found';
 }
 
-/** Loads the page for an address and starts its flow (which may ask the server, never burning anything). */
-export async function route(url: Location): Promise<Route> {
-  const api = new ApiClient();
-  switch (pageOf(url)) {
-    case 'insecure':
-      return { name: 'insecure', plainHttp: !window.isSecureContext && url.protocol === 'http:' };
-    case 'not_found':
-      return { name: 'not_found' };
-    case 'create': {
-      const { Page, start } = await import('./pages/create.page.js');
-      return { name: 'create', Page, flow: start(api, url) };
-    }
-    case 'reveal': {
-      const { Page, start } = await import('./pages/reveal.page.js');
-      return { name: 'reveal', Page, flow: start(api, url) };
-    }
-    case 'receipt': {
-      const { Page, start } = await import('./pages/receipt.page.js');
-      return { name: 'receipt', Page, flow: start(api, url) };
-    }
-    case 'request': {
-      const { Page, start } = await import('./pages/request.page.js');
-      return { name: 'request', Page, flow: start(api, url) };
-    }
-    case 'answer': {
-      const { Page, start } = await import('./pages/answer.page.js');
-      return { name: 'answer', Page, flow: start(api, url) };
-    }
-    case 'inbox': {
-      const { Page, start } = await import('./pages/inbox.page.js');
-      return { name: 'inbox', Page, flow: start(api, url) };
-    }
-  }
+/** Which page an address shows, known before anything loads. */
+export function pageOf(url: Location): Route['name'] {
+  if (!window.isSecureContext || !globalThis.crypto?.subtle) return 'insecure';
+  return pageOfPath(url.pathname);
 }

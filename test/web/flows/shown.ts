@@ -8,11 +8,17 @@ import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import type { Messages } from '../../../web/src/i18n/messages.js';
 import { locale } from '../../../web/src/locale.svelte.js';
-import { messages } from '../../helpers/catalogs.js';
+import { catalogFiles, messages } from '../../helpers/catalogs.js';
 
 /** The English words the pages show, which the tests expect to read. */
 export const en: Messages = await messages('en');
-// The page's locale would load its catalogs in the browser (locale.start); here it is given them.
+// The page's locale would load its catalogs in the browser (locale.start); here it is given
+// them all at once, and can add a view's (locale.add) as in the browser.
+locale.register(
+  Object.fromEntries(
+    [...(await catalogFiles('en'))].map(([name, words]) => [`i18n/en/${name}.ts`, () => Promise.resolve(words)]),
+  ),
+);
 locale.t = en;
 
 /** The page's heading and every alert on it, as a person reads them. */

@@ -2,8 +2,10 @@
  * The message catalogs, one folder per language (adding a language is adding a
  * folder). Each holds `frame.ts`, what every page shows, and one catalog per page,
  * named after the page (`create.ts` for the create page, …), which the page loads with
- * its own chunk: a recipient downloads the words of the page in front of them, not
- * every page's. `shared/` holds sections that the catalogs of two pages include.
+ * its own script: a recipient downloads the words of the page in front of them, not
+ * every page's. A view a page fetches only after an action may bring its own words
+ * (`created.ts`, the create page's link), fetched with it (`locale.add`); `nopage.ts` is
+ * what a page shows where it cannot work or where there is none, in place of its own. `shared/` holds sections that the catalogs of two pages include.
  *
  * English is the reference: every other language types each file as its English
  * counterpart, so a missing or extra key fails the type-check. Values are strings, or
@@ -12,8 +14,10 @@
  */
 import type answer from './en/answer.js';
 import type create from './en/create.js';
+import type created from './en/created.js';
 import type frame from './en/frame.js';
 import type inbox from './en/inbox.js';
+import type nopage from './en/nopage.js';
 import type receipt from './en/receipt.js';
 import type request from './en/request.js';
 import type reveal from './en/reveal.js';
@@ -24,8 +28,10 @@ import type reveal from './en/reveal.js';
  */
 export type Messages = typeof frame &
   typeof create &
+  typeof created &
   typeof reveal &
   typeof receipt &
   typeof request &
   typeof answer &
-  typeof inbox;
+  typeof inbox &
+  typeof nopage;

@@ -1,8 +1,10 @@
 /** Deutsch, the requester’s inbox (/i/ID). */
 import type en from '../en/inbox.js';
 import downloads from './shared/downloads.js';
+import copy from './shared/copy.js';
 
 const inbox: typeof en = {
+  ...copy,
   ...downloads,
   inbox: {
     title: 'Ihr Posteingang',

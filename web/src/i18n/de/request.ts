@@ -2,8 +2,10 @@
 import type en from '../en/request.js';
 import forms from './shared/forms.js';
 import storing from './shared/storing.js';
+import copy from './shared/copy.js';
 
 const request: typeof en = {
+  ...copy,
   ...storing,
   ...forms,
   request: {

@@ -1,8 +1,10 @@
 /** Deutsch, the recipient’s page (/s/ID). */
 import type en from '../en/reveal.js';
 import downloads from './shared/downloads.js';
+import copy from './shared/copy.js';
 
 const reveal: typeof en = {
+  ...copy,
   ...downloads,
   reveal: {
     title: 'Ein Geheimnis für Sie',

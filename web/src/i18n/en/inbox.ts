@@ -1,7 +1,9 @@
 /** English, the requester’s inbox (/i/ID). */
 import downloads from './shared/downloads.js';
+import copy from './shared/copy.js';
 
 const inbox = {
+  ...copy,
   ...downloads,
   inbox: {
     title: 'Your inbox',

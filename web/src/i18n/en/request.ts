@@ -1,8 +1,10 @@
 /** English, the requester’s page (/request): the form, the two links it makes and the email that carries one. */
 import forms from './shared/forms.js';
 import storing from './shared/storing.js';
+import copy from './shared/copy.js';
 
 const request = {
+  ...copy,
   ...storing,
   ...forms,
   request: {

@@ -1,7 +1,9 @@
 /** English, the recipient’s page (/s/ID). */
 import downloads from './shared/downloads.js';
+import copy from './shared/copy.js';
 
 const reveal = {
+  ...copy,
   ...downloads,
   reveal: {
     title: 'A secret for you',

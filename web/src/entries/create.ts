@@ -1,0 +1,11 @@
+/** The create page's entry: vite.config.ts builds it on its own, the frame and the page in one script. */
+import { startPage } from '../main.js';
+import { Page, start } from '../pages/create.page.js';
+
+// Each language's words (the frame's, this page's and its link view's, the notices shown in place of a page),
+// fetched in the reader's language only.
+await startPage(
+  'create',
+  (api, url) => ({ name: 'create', Page, flow: start(api, url) }),
+  import.meta.glob('../i18n/*/{frame,nopage,create,created}.ts', { import: 'default' }),
+);

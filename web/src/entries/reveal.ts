@@ -1,0 +1,11 @@
+/** The reveal page's entry: vite.config.ts builds it on its own, the frame and the page in one script. */
+import { startPage } from '../main.js';
+import { Page, start } from '../pages/reveal.page.js';
+
+// Each language's words (the frame's, this page's, the notices shown in place of a page),
+// fetched in the reader's language only.
+await startPage(
+  'reveal',
+  (api, url) => ({ name: 'reveal', Page, flow: start(api, url) }),
+  import.meta.glob('../i18n/*/{frame,nopage,reveal}.ts', { import: 'default' }),
+);

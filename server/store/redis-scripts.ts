@@ -16,27 +16,33 @@
  *   37|69   …     ciphertext
  *
  * Receipt key (`PREFIX{ID}:r`), also one binary string: a hash with six fields costs Redis
- * about 200 B, this 136 B, and receipts outnumber live secrets (they are kept for
+ * about 200 B, this 120 B, and receipts outnumber live secrets (they are kept for
  * RECEIPT_RETENTION_SECONDS after the secret's expiry). A separate key still, so it can
- * outlive the secret.
+ * outlive the secret. Layout 3 keeps a receipt within 44 bytes until its third event (a
+ * view, a burn or a lock), so Redis stores it in one allocation with its object header
+ * (docs/BENCHMARKS.md, "Redis memory per secret"); every change rewrites it whole
+ * (`SET … KEEPTTL`), as a SETRANGE or an APPEND would move it out of that allocation.
  *
  *   offset  size  field
- *   0       1     layout version (2)
+ *   0       1     layout version (3)
  *   1       1     state: 0 pending, 1 viewed, 2 burned, 3 locked ('expired' is derived:
  *                 pending with the secret key gone)
  *   2       2     views left, unsigned big-endian
  *   4       1     failed passphrase attempts
  *   5       6     expiresAt, epoch ms, unsigned 48-bit big-endian
- *   11      32    SHA-256 of the manage token
- *   43      4     the TTL asked for, seconds, unsigned big-endian: createdAt is expiresAt
+ *   11      16    the first 16 bytes of the SHA-256 of the manage token: 128 bits, as hard to
+ *                 match as the whole for a token of 256 random bits
+ *   27      4     the TTL asked for, seconds, unsigned big-endian: createdAt is expiresAt
  *                 minus it, to the millisecond, in 4 bytes rather than 6
- *   47      6 × n viewedAt, one epoch ms (48-bit big-endian) per reveal, oldest first
+ *   31      6 × n viewedAt, one epoch ms (48-bit big-endian) per reveal, oldest first
  *   then    6     burnedAt (epoch ms), only in state burned or locked; a viewed receipt's
  *                 burnedAt is its last view time, an expired one's its expiresAt
  *
- * Layout 1, written before createdAt and burnedAt were kept, is layout 2 without the TTL
- * field and without burnedAt; the scripts still serve it (they append a burnedAt only to
- * layout 2), and it reads with createdAt null, so an upgrade keeps every receipt.
+ * Earlier layouts are still read and updated, so an upgrade keeps every receipt: layout 2
+ * is layout 3 with the whole 32-byte manage hash (the TTL at offset 43, views from 47);
+ * layout 1, written before createdAt and burnedAt were kept, is layout 2 without the TTL
+ * field and without burnedAt (it reads with createdAt null, and the scripts append a
+ * burnedAt only to layouts 2 and 3).
  *
  * Alert key (`PREFIX{ID}:a`), only when the sender asked to be told of views: the
  * recipient's language, a newline and the email address, with the secret's TTL; deleted
@@ -61,13 +67,26 @@ export const FLAG_PASSPHRASE = 0b1;
 export const HEADER_BYTES = 37;
 export const HEADER_WITH_UNLOCK_BYTES = 69;
 
-export const RECEIPT_LAYOUT_VERSION = 2;
-/** Where the manage hash starts, in both layouts. */
+export const RECEIPT_LAYOUT_VERSION = 3;
+/** Where the manage hash starts, in every layout. */
 export const RECEIPT_MANAGE_OFFSET = 11;
-/** Where the TTL in seconds starts (layout 2). */
-export const RECEIPT_TTL_OFFSET = 43;
-/** The receipt's length before any viewedAt entry, by layout version. */
-export const RECEIPT_HEADER_BYTES: Readonly<Record<number, number>> = { 1: 43, 2: 47 };
+
+export interface ReceiptLayout {
+  /** Bytes of the manage token's SHA-256 kept. */
+  manageBytes: number;
+  /** Where the TTL in seconds starts; null in layout 1, which has none. */
+  ttlOffset: number | null;
+  /** The receipt's length before any viewedAt entry. */
+  headerBytes: number;
+}
+
+/** Every receipt layout still read, by version. */
+export const RECEIPT_LAYOUTS: Readonly<Record<number, ReceiptLayout>> = {
+  1: { manageBytes: 32, ttlOffset: null, headerBytes: 43 },
+  2: { manageBytes: 32, ttlOffset: 43, headerBytes: 47 },
+  3: { manageBytes: 16, ttlOffset: 27, headerBytes: 31 },
+};
+const CURRENT_RECEIPT = RECEIPT_LAYOUTS[RECEIPT_LAYOUT_VERSION]!;
 /** The size of one viewedAt entry, of burnedAt and of expiresAt. */
 export const RECEIPT_TIME_BYTES = 6;
 /** Receipt states by their byte; 'expired' is never stored. */
@@ -91,12 +110,12 @@ export function encodeSecretValue(secret: NewSecret): Buffer {
 
 /** The receipt key's initial value; CREATE writes expiresAt (offset 5) from Redis's clock. */
 export function encodeReceiptValue(secret: NewSecret): Buffer {
-  const receipt = Buffer.alloc(RECEIPT_HEADER_BYTES[RECEIPT_LAYOUT_VERSION]!);
+  const receipt = Buffer.alloc(CURRENT_RECEIPT.headerBytes);
   receipt.writeUInt8(RECEIPT_LAYOUT_VERSION, 0);
   receipt.writeUInt16BE(secret.views, 2);
-  receipt.set(secret.manageHash, RECEIPT_MANAGE_OFFSET);
+  receipt.set(secret.manageHash.subarray(0, CURRENT_RECEIPT.manageBytes), RECEIPT_MANAGE_OFFSET);
   // Throws beyond 136 years, which no configuration allows (MAX_EXPIRES_IN ≤ 365 days).
-  receipt.writeUInt32BE(secret.ttlSeconds, RECEIPT_TTL_OFFSET);
+  receipt.writeUInt32BE(secret.ttlSeconds, CURRENT_RECEIPT.ttlOffset!);
   return receipt;
 }
 
@@ -142,7 +161,7 @@ end
 /**
  * Lua shared by REVEAL and BURN (after NOW_MS): marks a receipt ended in a state with no
  * views left, keeping its failed count unless one is given, and appends burnedAt to a
- * layout-2 receipt. Rewritten whole, as REVEAL does with view times, never APPENDed to.
+ * receipt of layout 2 or 3. Rewritten whole, as REVEAL does with view times, never APPENDed to.
  */
 const END_RECEIPT = `
 local function end_receipt(key, state, failed)
@@ -238,7 +257,8 @@ if has_unlock(header) and string.sub(header, 38, 69) ~= unlock then
     redis.call('DEL', secret, KEYS[3])
     if has_receipt then end_receipt(receipt, ${LOCKED}, failed) end
   elseif has_receipt then
-    redis.call('SETRANGE', receipt, 4, string.char(failed))
+    local old = redis.call('GET', receipt)
+    redis.call('SET', receipt, string.sub(old, 1, 4) .. string.char(failed) .. string.sub(old, 6), 'KEEPTTL')
   end
   return {'wrong_passphrase', left}
 end
@@ -272,7 +292,12 @@ return {'revealed', views, ciphertext, alert}
 export const BURN = lua(`${NOW_MS}${END_RECEIPT}
 -- Also a hash receipt of an earlier layout, which GETRANGE would fail with WRONGTYPE.
 if redis.call('TYPE', KEYS[2]).ok ~= 'string' then return 0 end
-if redis.call('GETRANGE', KEYS[2], ${RECEIPT_MANAGE_OFFSET}, ${RECEIPT_MANAGE_OFFSET + 31}) ~= ARGV[1] then return 0 end
+-- Layout 3 keeps the first 16 bytes of the manage hash, layouts 1 and 2 all 32.
+local kept = 32
+if string.byte(redis.call('GETRANGE', KEYS[2], 0, 0)) >= 3 then kept = 16 end
+if redis.call('GETRANGE', KEYS[2], ${RECEIPT_MANAGE_OFFSET}, ${RECEIPT_MANAGE_OFFSET - 1} + kept) ~= string.sub(ARGV[1], 1, kept) then
+  return 0
+end
 redis.call('DEL', KEYS[3])
 if redis.call('DEL', KEYS[1]) == 1 then end_receipt(KEYS[2], ${BURNED}) end
 return 1

@@ -20,11 +20,10 @@ import {
 import {
   BURN,
   CREATE,
-  RECEIPT_HEADER_BYTES,
+  RECEIPT_LAYOUTS,
   RECEIPT_MANAGE_OFFSET,
   RECEIPT_STATES,
   RECEIPT_TIME_BYTES,
-  RECEIPT_TTL_OFFSET,
   READ_RECEIPT,
   REVEAL,
   STATUS,
@@ -34,6 +33,7 @@ import {
   encodeSecretValue,
   runScript,
   type LuaScript,
+  type ReceiptLayout,
 } from './redis-scripts.js';
 import { hashesEqual } from './hashes.js';
 import { buffer, integer, list, optionalBuffer } from './redis-replies.js';
@@ -128,10 +128,13 @@ export class RedisStore implements SecretStore {
     assertHash('manageHash', manageHash);
     const [secretKey, receiptKey] = this.#keys(id);
     const [bytes, exists] = list(await this.#run(READ_RECEIPT, [secretKey, receiptKey], []));
-    const manageEnd = RECEIPT_MANAGE_OFFSET + 32;
-    if (!Buffer.isBuffer(bytes) || bytes.length < manageEnd) return null;
-    if (!hashesEqual(bytes.subarray(RECEIPT_MANAGE_OFFSET, manageEnd), manageHash)) return null;
-    return readReceipt(bytes, exists === 1);
+    if (!Buffer.isBuffer(bytes) || bytes.length === 0) return null;
+    const layout = RECEIPT_LAYOUTS[bytes.readUInt8(0)];
+    if (!layout || bytes.length < layout.headerBytes) throw new Error(`unknown receipt layout ${bytes.readUInt8(0)}`);
+    const kept = layout.manageBytes;
+    const stored = bytes.subarray(RECEIPT_MANAGE_OFFSET, RECEIPT_MANAGE_OFFSET + kept);
+    if (!hashesEqual(stored, manageHash.subarray(0, kept))) return null;
+    return readReceipt(bytes, layout, exists === 1);
   }
 
   async ping(): Promise<void> {
@@ -231,11 +234,8 @@ export function toStoreError(error: unknown): unknown {
   return new StoreUnavailableError('Redis is unreachable', 'unreachable', { cause: error });
 }
 
-/** The receipt key's bytes (either layout in redis-scripts.ts) as the API reports them. */
-function readReceipt(value: Buffer, secretExists: boolean): Receipt {
-  const version = value.readUInt8(0);
-  const headerBytes = RECEIPT_HEADER_BYTES[version];
-  if (headerBytes === undefined || value.length < headerBytes) throw new Error(`unknown receipt layout ${version}`);
+/** The receipt key's bytes (any layout in redis-scripts.ts) as the API reports them. */
+function readReceipt(value: Buffer, { headerBytes, ttlOffset }: ReceiptLayout, secretExists: boolean): Receipt {
   const stored: ReceiptState | undefined = RECEIPT_STATES[value.readUInt8(1)];
   if (!stored) throw new Error(`unexpected receipt state: ${value.readUInt8(1)}`);
   // A pending secret that is gone was never viewed, burned or locked: its TTL ran out.
@@ -243,8 +243,8 @@ function readReceipt(value: Buffer, secretExists: boolean): Receipt {
   const expiresAt = value.readUIntBE(5, RECEIPT_TIME_BYTES);
   let viewsEnd = value.length;
   let burnedAt: number | null = null;
-  // Layout 1 kept no burn time: its burned or locked receipts end with their last view.
-  if ((stored === 'burned' || stored === 'locked') && version >= 2) {
+  // Layout 1 (the one without a TTL) kept no burn time: its burned or locked receipts end with their last view.
+  if ((stored === 'burned' || stored === 'locked') && ttlOffset !== null) {
     viewsEnd -= RECEIPT_TIME_BYTES;
     burnedAt = value.readUIntBE(viewsEnd, RECEIPT_TIME_BYTES);
   }
@@ -256,7 +256,7 @@ function readReceipt(value: Buffer, secretExists: boolean): Receipt {
   if (expired) burnedAt = expiresAt;
   return {
     state: expired ? 'expired' : stored,
-    createdAt: version >= 2 ? expiresAt - value.readUInt32BE(RECEIPT_TTL_OFFSET) * 1000 : null,
+    createdAt: ttlOffset === null ? null : expiresAt - value.readUInt32BE(ttlOffset) * 1000,
     expiresAt,
     burnedAt,
     viewsLeft: expired ? 0 : value.readUInt16BE(2),

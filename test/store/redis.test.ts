@@ -93,20 +93,20 @@ describe('RedisStore', () => {
     const receiptKey = `bl:{${secret.id}}:r`;
     const read = async () => (await inspect.getBuffer(receiptKey))!;
     const uint48 = (ms: number) => Buffer.from(ms.toString(16).padStart(12, '0'), 'hex');
-    const manage = Buffer.from(secret.manageHash);
+    const manage = Buffer.from(secret.manageHash.subarray(0, 16));
     const ttl = Buffer.from([0, 0, 0x02, 0x58]);
-    // version 2, state pending (0), 300 views (0x012c), no failed attempts, expiresAt, manage hash, TTL 600 s
-    expect(await read()).toEqual(Buffer.concat([Buffer.from([2, 0, 0x01, 0x2c, 0]), uint48(expiresAt), manage, ttl]));
+    // version 3, state pending (0), 300 views (0x012c), no failed attempts, expiresAt, first half of the manage hash, TTL 600 s
+    expect(await read()).toEqual(Buffer.concat([Buffer.from([3, 0, 0x01, 0x2c, 0]), uint48(expiresAt), manage, ttl]));
 
     await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() });
     expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
     const revealed = await read();
     // 299 views, 1 failed attempt, then one 6-byte view time
-    expect(revealed.subarray(0, 47)).toEqual(
-      Buffer.concat([Buffer.from([2, 0, 0x01, 0x2b, 1]), uint48(expiresAt), manage, ttl]),
+    expect(revealed.subarray(0, 31)).toEqual(
+      Buffer.concat([Buffer.from([3, 0, 0x01, 0x2b, 1]), uint48(expiresAt), manage, ttl]),
     );
-    expect(revealed).toHaveLength(53);
-    const viewedAt = parseInt(revealed.subarray(47).toString('hex'), 16);
+    expect(revealed).toHaveLength(37);
+    const viewedAt = parseInt(revealed.subarray(31).toString('hex'), 16);
     expect(Math.abs(viewedAt - Date.now())).toBeLessThan(1000);
     expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({
       createdAt: expiresAt - 600_000,
@@ -117,9 +117,9 @@ describe('RedisStore', () => {
     expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
     // state burned (2), no views left, the rest unchanged, then the 6-byte burn time
     const burned = await read();
-    expect(burned.subarray(0, 53)).toEqual(Buffer.concat([Buffer.from([2, 2, 0, 0]), revealed.subarray(4)]));
-    expect(burned).toHaveLength(59);
-    const burnedAt = parseInt(burned.subarray(53).toString('hex'), 16);
+    expect(burned.subarray(0, 37)).toEqual(Buffer.concat([Buffer.from([3, 2, 0, 0]), revealed.subarray(4)]));
+    expect(burned).toHaveLength(43);
+    const burnedAt = parseInt(burned.subarray(37).toString('hex'), 16);
     expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({ viewedAt: [viewedAt], burnedAt });
 
     const locked = makeSecret({ unlockHash: randomHash() });
@@ -129,17 +129,81 @@ describe('RedisStore', () => {
     }
     // state locked (3), no views left, 3 failed attempts; header, then only the lock time
     const lockedReceipt = (await inspect.getBuffer(`bl:{${locked.id}}:r`))!;
-    expect(lockedReceipt.subarray(0, 5)).toEqual(Buffer.from([2, 3, 0, 0, 3]));
-    expect(lockedReceipt).toHaveLength(53);
+    expect(lockedReceipt.subarray(0, 5)).toEqual(Buffer.from([3, 3, 0, 0, 3]));
+    expect(lockedReceipt).toHaveLength(37);
+  });
+
+  it('keeps a receipt in one allocation with its object header through two events', async () => {
+    // Redis embeds strings of up to 44 bytes in their object ("embstr"); every change
+    // rewrites the receipt whole, as SETRANGE or APPEND would turn it into a separate one.
+    const secret = makeSecret({ views: 3, unlockHash: randomHash() });
+    await store.create(secret);
+    const receiptKey = `bl:{${secret.id}}:r`;
+    const encoding = () => inspect.object('ENCODING', receiptKey);
+    expect(await encoding()).toBe('embstr');
+    await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: randomHash() });
+    expect(await encoding()).toBe('embstr');
+    expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }));
+    expect(await encoding()).toBe('embstr');
+    expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
+    expect(await inspect.strlen(receiptKey)).toBe(43);
+    expect(await encoding()).toBe('embstr');
+  });
+
+  it('compares the first 16 bytes of the manage hash, all a receipt of layout 3 keeps', async () => {
+    const secret = makeSecret();
+    await store.create(secret);
+    const wrongSecondHalf = Uint8Array.from(secret.manageHash);
+    wrongSecondHalf[31]! ^= 1;
+    // The routes hash the token; here the store is given the hash. A token whose hash shares
+    // the first 16 bytes is as hard to find as one that shares all 32, so either answers.
+    expect(await store.receipt(secret.id, wrongSecondHalf)).not.toBeNull();
+    const wrongFirstHalf = Uint8Array.from(secret.manageHash);
+    wrongFirstHalf[0]! ^= 1;
+    expect(await store.receipt(secret.id, wrongFirstHalf)).toBeNull();
+    expect(await store.burn(secret.id, wrongFirstHalf)).toBe(false);
+    expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
+  });
+
+  it('reads, updates and burns a receipt of layout 2, which kept the whole manage hash', async () => {
+    const secret = makeSecret({ views: 2, ttlSeconds: 600 });
+    const { expiresAt } = await store.create(secret);
+    const receiptKey = `bl:{${secret.id}}:r`;
+    const layout3 = (await inspect.getBuffer(receiptKey))!;
+    // What the earlier version wrote: the whole manage hash, then the TTL.
+    const layout2 = Buffer.concat([Buffer.from([2]), layout3.subarray(1, 11), secret.manageHash, layout3.subarray(27)]);
+    expect(layout2).toHaveLength(47);
+    await inspect.set(receiptKey, layout2, 'KEEPTTL');
+
+    expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({
+      state: 'pending',
+      createdAt: expiresAt - 600_000,
+      viewsLeft: 2,
+    });
+    const wrongSecondHalf = Uint8Array.from(secret.manageHash);
+    wrongSecondHalf[31]! ^= 1;
+    expect(await store.receipt(secret.id, wrongSecondHalf)).toBeNull();
+    expect(await store.burn(secret.id, wrongSecondHalf)).toBe(false);
+    expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash }));
+    expect(await store.burn(secret.id, secret.manageHash)).toBe(true);
+    const burned = (await inspect.getBuffer(receiptKey))!;
+    // Still layout 2: header, one view time, the burn time.
+    expect(burned.readUInt8(0)).toBe(2);
+    expect(burned).toHaveLength(59);
+    expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({
+      state: 'burned',
+      createdAt: expiresAt - 600_000,
+      viewsLeft: 0,
+    });
   });
 
   it('reads and serves a packed receipt of layout 1, which kept no creation or burn time', async () => {
     const secret = makeSecret({ views: 2 });
     const { expiresAt } = await store.create(secret);
     const receiptKey = `bl:{${secret.id}}:r`;
-    // What the earlier version wrote: layout 2 without its TTL field.
-    const layout1 = Buffer.from((await inspect.getBuffer(receiptKey))!.subarray(0, 43));
-    layout1[0] = 1;
+    // What the earliest version wrote: layout 2 without its TTL field.
+    const layout3 = (await inspect.getBuffer(receiptKey))!;
+    const layout1 = Buffer.concat([Buffer.from([1]), layout3.subarray(1, 11), secret.manageHash]);
     await inspect.set(receiptKey, layout1, 'KEEPTTL');
 
     expect(await store.receipt(secret.id, secret.manageHash)).toEqual({

@@ -147,7 +147,7 @@ async function measureHttp(
       log(`Routes, ${store} store…`);
       const server = await startBurnlink({ redisUrl: stores[store], nodeFlags });
       try {
-        routes[store] = await measureRoutes(server.origin, bare.origin, fixture, load, options.viewsPerSecret);
+        routes[store] = await measureRoutes(server, bare, fixture, load, options.viewsPerSecret);
       } finally {
         await server.stop();
       }
@@ -157,13 +157,13 @@ async function measureHttp(
     const many = await startBurnlink({ redisUrl: stores.redis, nodeFlags, env: { WORKERS: String(options.workers) } });
     try {
       const ids: string[] = [];
-      const manyRoutes = routeTargets(many.origin, fixture, ids, options.viewsPerSecret);
+      const manyRoutes = routeTargets(many, fixture, ids, options.viewsPerSecret);
       const create = manyRoutes.create();
-      const oneCreate = sameRequestsTo(create, one.origin);
+      const oneCreate = sameRequestsTo(create, one);
       const createResult = await measurePaired(create, oneCreate, load);
       // Each side reveals the secrets it created, so no secret runs out of views.
       const reveal = manyRoutes.reveal();
-      const oneReveal = routeTargets(one.origin, fixture, oneCreate.ids!, options.viewsPerSecret).reveal();
+      const oneReveal = routeTargets(one, fixture, oneCreate.ids!, options.viewsPerSecret).reveal();
       return { routes, workers: { create: createResult, reveal: await measurePaired(reveal, oneReveal, load) } };
     } finally {
       await Promise.all([one.stop(), many.stop()]);

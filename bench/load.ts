@@ -11,9 +11,10 @@
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { cpuSpent, readCpu, type CpuReading } from './cpu.js';
 
 const WRK_SCRIPT = readFileSync(fileURLToPath(new URL('wrk.lua', import.meta.url)), 'utf8');
 /** One client thread: wrk serves 100k+ requests a second on one, and the server needs the other core. */
@@ -31,11 +32,20 @@ export interface LoadResult {
   /** Responses of status 400 or more, plus connection errors and timeouts. */
   non2xx: number;
   durationSeconds: number;
+  /** Cores busy on the whole machine, on average over the timed slices (of as many as it has). */
+  busyCores: number;
+  /** CPU microseconds the server's processes spent per response, when the target names them. */
+  serverCpuMicros?: number;
 }
 
-export interface LoadTarget {
-  /** Origin of the server, e.g. http://127.0.0.1:4321. */
+/** A server under load: where it answers, and its process (whose tree's CPU is read). */
+export interface Server {
+  /** e.g. http://127.0.0.1:4321 */
   origin: string;
+  pid?: number;
+}
+
+export interface LoadTarget extends Server {
   method: 'GET' | 'POST';
   /**
    * The paths requested, round-robin; each run of the same target goes on where the last
@@ -65,9 +75,9 @@ export interface PairedResult {
 }
 
 /** The same requests, sent to another server (the bare twin of a route). */
-export function sameRequestsTo(target: LoadTarget, origin: string): LoadTarget {
+export function sameRequestsTo(target: LoadTarget, server: Server): LoadTarget {
   // The same id collection too, so the client does the same work for both.
-  return { ...target, origin, ...(target.ids && { ids: [] }) };
+  return { ...target, origin: server.origin, pid: server.pid, ...(target.ids && { ids: [] }) };
 }
 
 /** A route and another target measured in alternating slices of equal length. */
@@ -102,6 +112,8 @@ export interface Slice {
   responses: number;
   durationSeconds: number;
   non2xx: number;
+  /** CPU spent while wrk ran (its start and exit included). */
+  cpu: CpuReading;
 }
 
 /** Fails early with the command to run when wrk is missing. */
@@ -140,6 +152,7 @@ export async function runSlice(
   const setup = prepare(target);
   const idsFile = target.ids ? join(workDir, `ids-${files++}`) : '-';
   const duration = Math.max(1, Math.round(seconds));
+  const cpuBefore = readCpu(target.pid);
   const stdout = await new Promise<string>((resolve, reject) => {
     execFile(
       'wrk',
@@ -164,6 +177,7 @@ export async function runSlice(
       (error, out, err) => (error ? reject(new Error(`wrk failed: ${error.message}\n${err}`)) : resolve(out)),
     );
   });
+  const cpu = cpuSpent(cpuBefore, readCpu(target.pid));
   const line = stdout.split('\n').find((text) => text.startsWith('{"responses"'));
   if (!line) throw new Error(`wrk printed no result for ${target.origin}:\n${stdout}`);
   const result = JSON.parse(line) as {
@@ -189,6 +203,7 @@ export async function runSlice(
     responses: result.responses,
     durationSeconds: result.durationMicros / 1e6,
     non2xx: connect + read + write + status + timeout,
+    cpu,
   };
 }
 
@@ -201,6 +216,8 @@ export function aggregate(slices: Slice[]): LoadResult {
   const sorted = [...histogram].sort((a, b) => a[0] - b[0]);
   const responses = slices.reduce((sum, slice) => sum + slice.responses, 0);
   const durationSeconds = slices.reduce((sum, slice) => sum + slice.durationSeconds, 0);
+  const cpu = (part: keyof CpuReading) => slices.reduce((sum, slice) => sum + (slice.cpu[part] ?? NaN), 0);
+  const serverSeconds = cpu('serverSeconds');
   return {
     reqPerSec: responses / durationSeconds,
     p50Ms: percentile(sorted, 0.5) / 1000,
@@ -208,6 +225,8 @@ export function aggregate(slices: Slice[]): LoadResult {
     responses,
     non2xx: slices.reduce((sum, slice) => sum + slice.non2xx, 0),
     durationSeconds,
+    busyCores: (cpu('machineBusySeconds') / cpu('machineSeconds')) * cpus().length,
+    ...(Number.isFinite(serverSeconds) && responses > 0 && { serverCpuMicros: (serverSeconds / responses) * 1e6 }),
   };
 }
 

@@ -15,6 +15,8 @@ export interface Row {
   non2xx?: string;
   /** What an HTTP row was paired with, and its share of that (or multiple, for WORKERS). */
   compared?: string;
+  /** An HTTP row's server CPU per answer and the machine's busy cores, beside those of what it was paired with. */
+  cpu?: string;
   target?: string;
   verdict?: 'met' | 'missed';
   /** The measured numbers behind the row, all of which must be positive in a sane run. */
@@ -64,6 +66,17 @@ export function reportRows(report: BenchReport): Row[] {
       }),
     );
   }
+  // Server, Redis and wrk share the machine's cores: with one process already keeping
+  // part of the other core busy, more processes can only add what is left idle.
+  const { cpus } = report.machine;
+  const ceilings = (['create', 'reveal'] as const).map((route) =>
+    Math.min(workers, cpus / report.workers[route].other.busyCores),
+  );
+  rows.push({
+    measure: `Redis, WORKERS=${workers}: the most ${cpus} cores allow, create / reveal (${cpus} ÷ cores busy with one process)`,
+    result: ceilings.map((ceiling) => `${formatNumber(ceiling, 2)}×`).join(' / '),
+    values: ceilings,
+  });
 
   const memory = report.redisMemory;
   rows.push({
@@ -194,6 +207,7 @@ function httpRow(measure: string, measured: { route: LoadResult; other: LoadResu
     ...(held.p99 ? [`p99 ≤ ${TARGETS.p99Ms} ms`] : []),
   ];
   const met = (bound === undefined || ratio >= bound) && (!held.p99 || route.p99Ms <= TARGETS.p99Ms);
+  const otherName = held.speedup !== undefined ? 'one process' : 'bare';
   return {
     measure,
     result: `${count(route.reqPerSec)} req/s`,
@@ -204,8 +218,21 @@ function httpRow(measure: string, measured: { route: LoadResult; other: LoadResu
       held.speedup !== undefined
         ? `${formatNumber(ratio, 2)}× one process (${count(other.reqPerSec)})`
         : `${Math.round(ratio * 100)} % of bare (${count(other.reqPerSec)})`,
+    cpu:
+      `${micros(route.serverCpuMicros)} (${otherName} ${micros(other.serverCpuMicros)}); ` +
+      `${formatNumber(route.busyCores, 2)} cores (${otherName} ${formatNumber(other.busyCores, 2)})`,
     ...(targets.length > 0 && { target: targets.join(', '), verdict: met ? ('met' as const) : ('missed' as const) }),
-    values: [route.reqPerSec, route.p50Ms, route.p99Ms, route.responses, other.reqPerSec],
+    values: [
+      route.reqPerSec,
+      route.p50Ms,
+      route.p99Ms,
+      route.responses,
+      other.reqPerSec,
+      route.busyCores,
+      other.busyCores,
+      route.serverCpuMicros ?? 0,
+      other.serverCpuMicros ?? 0,
+    ],
   };
 }
 
@@ -220,12 +247,24 @@ export function renderReport(report: BenchReport): string {
     `(the same requests to a bare Fastify route parsing the same body), or for the WORKERS rows one server process ` +
     `on the same Redis. Servers are child processes (\`node dist/server/main.js\`, LOG_LEVEL=silent, metrics off, ` +
     `rate limits, byte budgets and per-client upload caps off: \`0\`); each created secret allows ` +
-    `${report.options.viewsPerSecret} views. Whole run: ${Math.round(report.elapsedSeconds)} s.`;
+    `${report.options.viewsPerSecret} views. CPU, read from /proc over the same slices: the server's processes ` +
+    `(a WORKERS primary with its workers) per answer, and the cores the whole machine kept busy on average, ` +
+    `of ${machine.cpus}: server, Redis, wrk and anything else running. Whole run: ${Math.round(report.elapsedSeconds)} s.`;
   return `${header}\n\n${renderTable(reportRows(report))}\n`;
 }
 
 export function renderTable(rows: Row[]): string {
-  const head = ['Measure', 'Result', 'p50', 'p99', 'non-2xx', 'compared with', 'Target', 'Verdict'];
+  const head = [
+    'Measure',
+    'Result',
+    'p50',
+    'p99',
+    'non-2xx',
+    'compared with',
+    'server CPU per answer; cores busy',
+    'Target',
+    'Verdict',
+  ];
   const cells = rows.map((row) => [
     row.measure,
     row.result,
@@ -233,6 +272,7 @@ export function renderTable(rows: Row[]): string {
     row.p99 ?? '',
     row.non2xx ?? '',
     row.compared ?? '',
+    row.cpu ?? '',
     row.target ?? '',
     row.verdict ?? '',
   ]);
@@ -245,6 +285,7 @@ const formatNumber = (value: number, digits: number) =>
   value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const count = (value: number) => formatNumber(value, 0);
 const ms = (value: number, digits: number) => `${formatNumber(value, digits)} ms`;
+const micros = (value: number | undefined) => (value === undefined ? '?' : `${count(value)} µs`);
 const bytes = (value: number) => `${count(value)} B`;
 const kB = (value: number) => `${formatNumber(value / 1000, 1)} kB`;
 const size = ({ raw, gzip }: { raw: number; gzip: number }) => `${kB(raw)} / ${kB(gzip)}`;

@@ -5,7 +5,14 @@
  * twin (bench/bare-server.mjs): the very same requests to a bare Fastify route.
  */
 import type { EnvelopeFixture } from './envelope.js';
-import { measurePaired, sameRequestsTo, type LoadResult, type LoadSettings, type LoadTarget } from './load.js';
+import {
+  measurePaired,
+  sameRequestsTo,
+  type LoadResult,
+  type LoadSettings,
+  type LoadTarget,
+  type Server,
+} from './load.js';
 
 /** Views allowed per created secret: reveal walks the ids round-robin, up to this many times. */
 export const VIEWS_PER_SECRET = 10;
@@ -27,12 +34,14 @@ export interface RouteResults {
 }
 
 /** The requests of each route; status, reveal and the page walk `ids`, which create fills. */
-export function routeTargets(origin: string, fixture: EnvelopeFixture, ids: string[], views: number) {
+export function routeTargets(server: Server, fixture: EnvelopeFixture, ids: string[], views: number) {
   const accessBody = JSON.stringify({ access: fixture.access });
+  const { origin, pid } = server;
   // Functions, called once create has filled `ids`.
   return {
     create: (): LoadTarget => ({
       origin,
+      pid,
       method: 'POST',
       paths: ['/api/secrets'],
       body: createBody(fixture, views),
@@ -40,17 +49,19 @@ export function routeTargets(origin: string, fixture: EnvelopeFixture, ids: stri
     }),
     status: (): LoadTarget => ({
       origin,
+      pid,
       method: 'POST',
       paths: ids.map((id) => `/api/secrets/${id}/status`),
       body: accessBody,
     }),
     reveal: (): LoadTarget => ({
       origin,
+      pid,
       method: 'POST',
       paths: ids.map((id) => `/api/secrets/${id}/reveal`),
       body: accessBody,
     }),
-    page: (): LoadTarget => ({ origin, method: 'GET', paths: ids.map((id) => `/s/${id}`) }),
+    page: (): LoadTarget => ({ origin, pid, method: 'GET', paths: ids.map((id) => `/s/${id}`) }),
   };
 }
 
@@ -65,16 +76,16 @@ export function createBody(fixture: EnvelopeFixture, views: number): string {
 
 /** Measures create, status, reveal and the page on a running burnlink server, each paired with its bare twin. */
 export async function measureRoutes(
-  origin: string,
-  bareOrigin: string,
+  server: Server,
+  bare: Server,
   fixture: EnvelopeFixture,
   settings: LoadSettings,
   views: number,
 ): Promise<RouteResults> {
   const ids: string[] = [];
-  const targets = routeTargets(origin, fixture, ids, views);
+  const targets = routeTargets(server, fixture, ids, views);
   const paired = (route: LoadTarget): Promise<RouteResult> =>
-    measurePaired(route, sameRequestsTo(route, bareOrigin), settings);
+    measurePaired(route, sameRequestsTo(route, bare), settings);
   const create = await paired(targets.create());
   if (ids.length === 0) throw new Error(`no secret was created (${create.route.non2xx} failed answers)`);
   const status = await paired(targets.status());

@@ -10,6 +10,7 @@ import { ENTRY_OVERHEAD_BYTES } from './memory.js';
 import type { AnswerOutcome, Inbox, NewRequest, ReadOutcome, RequestStatus, RequestStore } from './request-store.js';
 import type { AlertRecipient, StoreLimits } from './secret-store.js';
 import { assertHash, assertValidRequest } from './invariants.js';
+import { ownBytes } from './own-bytes.js';
 
 const DEFAULT_SWEEP_INTERVAL_MS = 60_000;
 
@@ -64,11 +65,11 @@ export class MemoryRequestStore implements RequestStore {
     const lifetimeMs = request.ttlSeconds * 1000;
     const expiresAt = now + lifetimeMs;
     this.#entries.set(request.id, {
-      accessHash: request.accessHash.slice(),
-      inboxHash: request.inboxHash.slice(),
+      accessHash: ownBytes(request.accessHash),
+      inboxHash: ownBytes(request.inboxHash),
       lifetimeMs,
       state: 'open',
-      envelope: request.envelope.slice(),
+      envelope: ownBytes(request.envelope),
       answer: null,
       alert: request.alert ? { ...request.alert } : null,
       expiresAt,
@@ -95,7 +96,7 @@ export class MemoryRequestStore implements RequestStore {
     this.#budget.charge(answer.length);
     const { alert } = entry;
     entry.state = 'answered';
-    entry.answer = answer.slice();
+    entry.answer = ownBytes(answer);
     entry.alert = null;
     entry.answeredAt = now;
     entry.expiresAt = now + entry.lifetimeMs;

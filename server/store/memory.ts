@@ -18,6 +18,7 @@ import {
 import { hashesEqual } from './hashes.js';
 import { MemoryBudget } from './memory-budget.js';
 import { assertHash, assertValidLimits, assertValidSecret } from './invariants.js';
+import { ownBytes } from './own-bytes.js';
 
 /**
  * Rough cost of one id's bookkeeping (receipt, hashes, map slots), charged to the
@@ -100,12 +101,12 @@ export class MemoryStore implements SecretStore {
     this.#entries.set(secret.id, {
       // Copies, so a caller reusing its buffers cannot change what is stored.
       secret: {
-        ciphertext: secret.ciphertext.slice(),
-        accessHash: secret.accessHash.slice(),
-        unlockHash: secret.unlockHash?.slice(),
+        ciphertext: ownBytes(secret.ciphertext),
+        accessHash: ownBytes(secret.accessHash),
+        unlockHash: secret.unlockHash && ownBytes(secret.unlockHash),
         alert: secret.alert && { ...secret.alert },
       },
-      manageHash: secret.manageHash.slice(),
+      manageHash: ownBytes(secret.manageHash),
       state: 'pending',
       createdAt: now,
       expiresAt,

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ENTRY_OVERHEAD_BYTES, MemoryStore } from '../../server/store/memory.js';
 import { StoreUnavailableError } from '../../server/store/secret-store.js';
 import { MemoryRequestStore } from '../../server/store/memory-requests.js';
-import { LIMITS, describeSecretStore, expectRevealed, makeSecret } from './conformance.js';
-import { describeRequestStore } from './request-conformance.js';
+import { LIMITS, describeSecretStore, expectRevealed, makeSecret, randomHash } from './conformance.js';
+import { describeRequestStore, makeRequest } from './request-conformance.js';
 
 /** A MemoryStore on a fake clock that only moves when a test says so. */
 function fakeClockStore(maxBytes = 10_000_000, sweepIntervalMs?: number) {
@@ -108,5 +108,53 @@ describe('MemoryStore', () => {
     const outcome = expectRevealed(await store.reveal({ id: secret.id, accessHash: secret.accessHash }));
     expect(Buffer.from(outcome.ciphertext)).toEqual(original);
     await store.close();
+  });
+
+  it('copies Buffers too, whose slice() is a view of the caller’s memory', async () => {
+    // As the routes pass them: decoded with Buffer.from, small ones cut from Node's shared pool.
+    const { store } = fakeClockStore();
+    const secret = makeSecret({ views: 2, unlockHash: Buffer.from(randomHash()) });
+    const given = {
+      ...secret,
+      ciphertext: Buffer.from(Buffer.from(secret.ciphertext).toString('base64url'), 'base64url'),
+      accessHash: Buffer.from(secret.accessHash),
+      unlockHash: Buffer.from(secret.unlockHash!),
+      manageHash: Buffer.from(secret.manageHash),
+    };
+    await store.create(given);
+    for (const bytes of [given.ciphertext, given.accessHash, given.unlockHash, given.manageHash]) bytes.fill(0);
+    const outcome = expectRevealed(
+      await store.reveal({ id: secret.id, accessHash: secret.accessHash, unlockHash: secret.unlockHash }),
+    );
+    expect(Buffer.from(outcome.ciphertext)).toEqual(Buffer.from(secret.ciphertext));
+    expect(await store.receipt(secret.id, secret.manageHash)).toMatchObject({ viewsLeft: 1 });
+    await store.close();
+  });
+});
+
+describe('MemoryRequestStore', () => {
+  it('copies the Buffers it keeps, whose slice() is a view of the caller’s memory', async () => {
+    const { store: secrets, now } = fakeClockStore();
+    const store = new MemoryRequestStore({ limits: LIMITS, budget: secrets.budget, now });
+    const request = makeRequest();
+    const given = {
+      ...request,
+      envelope: Buffer.from(Buffer.from(request.envelope).toString('base64url'), 'base64url'),
+      accessHash: Buffer.from(request.accessHash),
+      inboxHash: Buffer.from(request.inboxHash),
+    };
+    await store.createRequest(given);
+    const answer = Buffer.from(Buffer.from(randomHash()).toString('base64url'), 'base64url');
+    const original = Buffer.from(answer);
+    for (const bytes of [given.envelope, given.accessHash, given.inboxHash]) bytes.fill(0);
+    expect(await store.requestStatus(request.id, request.accessHash)).toMatchObject({
+      envelope: new Uint8Array(request.envelope),
+    });
+    expect(await store.answer(request.id, request.accessHash, answer)).toMatchObject({ kind: 'answered' });
+    answer.fill(0);
+    const read = await store.readAnswer(request.id, request.inboxHash);
+    expect(read.kind === 'read' && Buffer.from(read.answer)).toEqual(original);
+    await store.close();
+    await secrets.close();
   });
 });

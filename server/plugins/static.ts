@@ -52,8 +52,6 @@ async function staticPage(app: FastifyInstance, options: { webRoot: string; bran
     lastModified: false,
     redirect: false,
     serveDotFiles: false,
-    // A page's HTML only at its addresses, branded: /create.html itself would be the unbranded file.
-    allowedPath: (path) => !path.endsWith('.html'),
   });
   // The page, not the API: out of the OpenAPI document.
   const notApi = { schema: { hide: true } };

@@ -38,10 +38,8 @@ const CODES: Record<number, string[]> = {
 /** SHA-256 of every file of the page the app serves: the only bodies a static 200 may carry. */
 function builtFileHashes(): Set<string> {
   const files = readdirSync(FIXTURE_PAGE, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-  const contents = files
-    .filter((entry) => !entry.name.endsWith('.html'))
-    .map((entry) => readFileSync(join(entry.parentPath, entry.name)));
-  // Each page's HTML only as served at its addresses: with the (default) brand written into it.
+  const contents = files.map((entry) => readFileSync(join(entry.parentPath, entry.name)));
+  // Each page's HTML as served: with the (default) brand written into it.
   for (const entry of files.filter((file) => file.name.endsWith('.html'))) {
     const html = readFileSync(join(entry.parentPath, entry.name), 'utf8');
     contents.push(Buffer.from(brandedPage(html, loadBrand(testConfig()))));

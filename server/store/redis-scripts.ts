@@ -292,9 +292,9 @@ return {'revealed', views, ciphertext, alert}
 export const BURN = lua(`${NOW_MS}${END_RECEIPT}
 -- Also a hash receipt of an earlier layout, which GETRANGE would fail with WRONGTYPE.
 if redis.call('TYPE', KEYS[2]).ok ~= 'string' then return 0 end
--- Layout 3 keeps the first 16 bytes of the manage hash, layouts 1 and 2 all 32.
-local kept = 32
-if string.byte(redis.call('GETRANGE', KEYS[2], 0, 0)) >= 3 then kept = 16 end
+-- Layout 3 keeps the first bytes of the manage hash, layouts 1 and 2 all of it (RECEIPT_LAYOUTS).
+local kept = ${RECEIPT_LAYOUTS[2]!.manageBytes}
+if string.byte(redis.call('GETRANGE', KEYS[2], 0, 0)) >= ${RECEIPT_LAYOUT_VERSION} then kept = ${CURRENT_RECEIPT.manageBytes} end
 if redis.call('GETRANGE', KEYS[2], ${RECEIPT_MANAGE_OFFSET}, ${RECEIPT_MANAGE_OFFSET - 1} + kept) ~= string.sub(ARGV[1], 1, kept) then
   return 0
 end
